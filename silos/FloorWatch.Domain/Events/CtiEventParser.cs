@@ -1,0 +1,352 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace FloorWatch.Domain.Events;
+
+/// <summary>
+/// Parses and validates one CTI event (contract section 1). Reads the UTF-8 bytes once with
+/// <see cref="Utf8JsonReader"/>: no DOM, unknown fields skipped without being materialised.
+/// </summary>
+public static partial class CtiEventParser
+{
+    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
+    private const int MaxIdLength = 256;
+    private const int MaxTextLength = 1024;
+    private const int MaxListLength = 256;
+
+    public static ParseResult Parse(ReadOnlySpan<byte> json, DateTimeOffset now)
+    {
+        RawFields f;
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
+            if (!reader.Read())
+            {
+                return ParseResult.Fail("empty line: expected a JSON object");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return ParseResult.Fail("not a JSON object");
+            }
+
+            var error = ReadFields(ref reader, out f);
+            if (error is not null)
+            {
+                return ParseResult.Fail(error);
+            }
+
+            if (reader.Read())
+            {
+                return ParseResult.Fail("unexpected content after the JSON object");
+            }
+        }
+        catch (JsonException ex)
+        {
+            return ParseResult.Fail($"not valid JSON: {FirstSentence(ex.Message)}");
+        }
+
+        return Validate(in f, now);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private struct RawFields
+    {
+        public string? Id, Ts, Center, Type, Agent, Call, Seat, Name, Reason, Queue, Caller, RecordingUrl;
+        public bool Vip;
+        public int? Priority;
+        public List<string>? Queues, Tags;
+    }
+
+    private static string? ReadFields(ref Utf8JsonReader reader, out RawFields f)
+    {
+        f = default;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return null;
+            }
+
+            var field = reader.GetString()!;
+            reader.Read();
+            string? error = null;
+            switch (field)
+            {
+                case "id": error = ReadString(ref reader, field, out f.Id); break;
+                case "ts": error = ReadString(ref reader, field, out f.Ts); break;
+                case "center": error = ReadString(ref reader, field, out f.Center); break;
+                case "type": error = ReadString(ref reader, field, out f.Type); break;
+                case "agent": error = ReadString(ref reader, field, out f.Agent); break;
+                case "call": error = ReadString(ref reader, field, out f.Call); break;
+                case "seat": error = ReadString(ref reader, field, out f.Seat); break;
+                case "name": error = ReadString(ref reader, field, out f.Name); break;
+                case "reason": error = ReadString(ref reader, field, out f.Reason); break;
+                case "queue": error = ReadString(ref reader, field, out f.Queue); break;
+                case "caller": error = ReadString(ref reader, field, out f.Caller); break;
+                case "recordingUrl": error = ReadString(ref reader, field, out f.RecordingUrl); break;
+                case "vip":
+                    if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                    {
+                        f.Vip = reader.GetBoolean();
+                    }
+                    else if (reader.TokenType != JsonTokenType.Null)
+                    {
+                        error = "field 'vip': expected true or false";
+                    }
+
+                    break;
+                case "priority":
+                    if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var p))
+                    {
+                        f.Priority = p;
+                    }
+                    else if (reader.TokenType != JsonTokenType.Null)
+                    {
+                        error = "field 'priority': expected a whole number";
+                    }
+
+                    break;
+                case "queues": error = ReadList(ref reader, field, out f.Queues); break;
+                case "tags": error = ReadList(ref reader, field, out f.Tags); break;
+                default: reader.Skip(); break;
+            }
+
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return "truncated JSON object";
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader, string field, out string? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return $"field '{field}': expected a string";
+        }
+
+        if (reader.ValueSpan.Length > MaxTextLength * 6)
+        {
+            return $"field '{field}': longer than {MaxTextLength} characters";
+        }
+
+        value = reader.GetString();
+        return value!.Length > MaxTextLength ? $"field '{field}': longer than {MaxTextLength} characters" : null;
+    }
+
+    private static string? ReadList(ref Utf8JsonReader reader, string field, out List<string>? list)
+    {
+        list = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return $"field '{field}': expected an array of strings";
+        }
+
+        list = [];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                return $"field '{field}': expected an array of strings";
+            }
+
+            if (list.Count == MaxListLength)
+            {
+                return $"field '{field}': more than {MaxListLength} entries";
+            }
+
+            list.Add(reader.GetString()!);
+        }
+
+        return null;
+    }
+
+    private static ParseResult Validate(in RawFields f, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(f.Id))
+        {
+            return ParseResult.Fail("field 'id': required");
+        }
+
+        if (f.Id.Length > MaxIdLength)
+        {
+            return ParseResult.Fail($"field 'id': longer than {MaxIdLength} characters");
+        }
+
+        if (f.Ts is null)
+        {
+            return ParseResult.Fail("field 'ts': required");
+        }
+
+        if (!TryParseTimestamp(f.Ts, out var ts))
+        {
+            return ParseResult.Fail($"field 'ts': '{Clip(f.Ts)}' is not an RFC 3339 time with offset");
+        }
+
+        if (ts > now + MaxFutureSkew)
+        {
+            return ParseResult.Fail($"field 'ts': {f.Ts} is more than 5 minutes in the future");
+        }
+
+        if (f.Center is null)
+        {
+            return ParseResult.Fail("field 'center': required");
+        }
+
+        if (!Identifiers.IsCenterId(f.Center))
+        {
+            return ParseResult.Fail("field 'center': must match [A-Za-z0-9_-]{1,64}");
+        }
+
+        if (f.Type is null)
+        {
+            return ParseResult.Fail("field 'type': required");
+        }
+
+        if (!EventTypeNames.TryParse(f.Type, out var type))
+        {
+            return ParseResult.Fail($"field 'type': unknown type '{Clip(f.Type)}'");
+        }
+
+        var error = ValidateByType(type, in f);
+        if (error is not null)
+        {
+            return ParseResult.Fail(error);
+        }
+
+        return ParseResult.Ok(new CtiEvent
+        {
+            Id = f.Id,
+            Ts = ts,
+            Center = f.Center,
+            Type = type,
+            Agent = f.Agent,
+            Call = f.Call,
+            Seat = f.Seat,
+            Name = f.Name,
+            Reason = f.Reason,
+            Queue = f.Queue,
+            Caller = f.Caller,
+            Vip = f.Vip,
+            Priority = f.Priority,
+            RecordingUrl = f.RecordingUrl,
+            Queues = f.Queues,
+            Tags = f.Tags,
+        });
+    }
+
+    private static string? ValidateByType(EventType type, in RawFields f)
+    {
+        if (type.IsAgentEvent() && RequireId("agent", f.Agent) is { } agentError)
+        {
+            return agentError;
+        }
+
+        if (type.IsCallEvent() && RequireId("call", f.Call) is { } callError)
+        {
+            return callError;
+        }
+
+        switch (type)
+        {
+            case EventType.AgentLogin:
+                if (string.IsNullOrWhiteSpace(f.Seat))
+                {
+                    return "field 'seat': required for agent.login";
+                }
+
+                if (f.Seat.Length > Identifiers.MaxLength)
+                {
+                    return $"field 'seat': longer than {Identifiers.MaxLength} characters";
+                }
+
+                return RequireQueueList(f.Queues, type);
+            case EventType.AgentQueues:
+                return RequireQueueList(f.Queues, type);
+            case EventType.AgentNotReady:
+                if (string.IsNullOrWhiteSpace(f.Reason))
+                {
+                    return "field 'reason': required for agent.notready";
+                }
+
+                return f.Reason.Length > Identifiers.MaxLength ? $"field 'reason': longer than {Identifiers.MaxLength} characters" : null;
+            case EventType.CallQueued:
+                return RequireId("queue", f.Queue);
+            case EventType.CallRinging or EventType.CallRingNoAnswer or EventType.CallAnswered:
+                return RequireId("agent", f.Agent);
+            case EventType.CallTransferred:
+                if (f.Queue is null && f.Agent is null)
+                {
+                    return "field 'queue' or 'agent': call.transferred needs one of them";
+                }
+
+                return f.Queue is not null ? RequireId("queue", f.Queue) : RequireId("agent", f.Agent);
+            case EventType.CallTagged:
+                return f.Tags is null ? "field 'tags': required for call.tagged" : null;
+            default:
+                return null;
+        }
+    }
+
+    private static string? RequireId(string field, string? value)
+    {
+        if (value is null)
+        {
+            return $"field '{field}': required";
+        }
+
+        return Identifiers.IsEntityId(value) ? null : $"field '{field}': must match [A-Za-z0-9_.-]{{1,64}}";
+    }
+
+    private static string? RequireQueueList(List<string>? queues, EventType type)
+    {
+        if (queues is null)
+        {
+            return $"field 'queues': required for {type.Name()}";
+        }
+
+        foreach (var q in queues)
+        {
+            if (!Identifiers.IsEntityId(q))
+            {
+                return $"field 'queues': '{Clip(q)}' must match [A-Za-z0-9_.-]{{1,64}}";
+            }
+        }
+
+        return null;
+    }
+
+    public static bool TryParseTimestamp(string text, out DateTimeOffset ts)
+    {
+        ts = default;
+        return Rfc3339().IsMatch(text)
+            && DateTimeOffset.TryParse(text.Replace(' ', 'T').ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out ts);
+    }
+
+    private static string Clip(string s) => s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 40), "…");
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
+}

@@ -1,0 +1,130 @@
+using FloorWatch.Domain.Time;
+
+namespace FloorWatch.Domain.Floor;
+
+/// <summary>One agent's own view, folded from its ordered facts: state, seat, current call, and time per state per interval.</summary>
+public sealed class AgentProjection
+{
+    private readonly Dictionary<long, AgentInterval> _intervals = [];
+
+    public AgentProjection(string id) => Id = id;
+
+    public string Id { get; }
+    public string? Seat { get; private set; }
+    public string? Name { get; private set; }
+    public IReadOnlyList<string> Queues { get; private set; } = [];
+    public AgentPhase Phase { get; private set; }
+    public string? Reason { get; private set; }
+    public DateTimeOffset Since { get; private set; }
+    public DateTimeOffset? LoggedInAt { get; private set; }
+    public AgentCallInfo? Call { get; private set; }
+    public long MissedOffers { get; private set; }
+
+    public IReadOnlyDictionary<long, AgentInterval> Intervals => _intervals;
+
+    public void Apply(in FloorFact f)
+    {
+        switch (f.Kind)
+        {
+            case FactKind.AgentLoggedIn:
+                Seat = f.Text;
+                Name = f.Reason ?? Name;
+                LoggedInAt = f.Ts;
+                break;
+            case FactKind.AgentPhase:
+                if (f.Ts > Since && Phase != AgentPhase.LoggedOut)
+                {
+                    AddTime(Phase, Reason, Since, f.Ts);
+                }
+
+                Phase = f.Phase;
+                Reason = f.Reason;
+                Since = f.Ts > Since ? f.Ts : Since;
+                if (f.Phase == AgentPhase.LoggedOut)
+                {
+                    LoggedInAt = null;
+                }
+
+                break;
+            case FactKind.AgentQueues:
+                Queues = f.List ?? [];
+                break;
+            case FactKind.AgentCall:
+                Call = f.Call is null ? null : new AgentCallInfo(f.Call, f.Queue, f.Ts, f.Flag, false, f.List ?? []);
+                break;
+            case FactKind.CallHold:
+                if (Call is not null && Call.Call == f.Call)
+                {
+                    Call = Call with { Held = f.Flag };
+                }
+
+                break;
+            case FactKind.CallTags:
+                if (Call is not null && Call.Call == f.Call)
+                {
+                    Call = Call with { Tags = f.List ?? [] };
+                }
+
+                break;
+            case FactKind.LegHandled:
+                var i = IntervalAt(CenterClock.IntervalStartTicks(f.Ts));
+                i.Handled++;
+                i.HandleTimeSum += f.Seconds;
+                break;
+            case FactKind.MissedOffer:
+                MissedOffers++;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The agent's sums over the intervals starting in [fromTicks, toTicks), the open state counted up to <paramref name="asOf"/>.</summary>
+    public AgentInterval Sum(long fromTicks, long toTicks, DateTimeOffset asOf)
+    {
+        var sum = new AgentInterval();
+        foreach (var (t, i) in _intervals)
+        {
+            if (t >= fromTicks && t < toTicks)
+            {
+                sum.Add(i);
+            }
+        }
+
+        if (Phase != AgentPhase.LoggedOut)
+        {
+            var start = Math.Max(Since.UtcTicks, fromTicks);
+            var end = Math.Min(asOf.UtcTicks, toTicks);
+            if (end > start)
+            {
+                sum.AddSeconds(Phase, Reason, (end - start) / (double)TimeSpan.TicksPerSecond);
+            }
+        }
+
+        return sum;
+    }
+
+    private AgentInterval IntervalAt(long start)
+    {
+        if (!_intervals.TryGetValue(start, out var i))
+        {
+            i = new AgentInterval();
+            _intervals[start] = i;
+        }
+
+        return i;
+    }
+
+    private void AddTime(AgentPhase phase, string? reason, DateTimeOffset from, DateTimeOffset to)
+    {
+        var t = from.UtcTicks;
+        var endTicks = to.UtcTicks;
+        while (t < endTicks)
+        {
+            var start = t - (t % CenterClock.IntervalTicks);
+            var end = Math.Min(endTicks, start + CenterClock.IntervalTicks);
+            IntervalAt(start).AddSeconds(phase, reason, (end - t) / (double)TimeSpan.TicksPerSecond);
+            t = end;
+        }
+    }
+}

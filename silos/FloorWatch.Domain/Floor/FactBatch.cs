@@ -1,0 +1,45 @@
+namespace FloorWatch.Domain.Floor;
+
+/// <summary>The sequencer's output for a batch of events: ordered facts per agent, per queue, and for the center as a whole.</summary>
+public sealed class FactBatch
+{
+    public Dictionary<string, List<FloorFact>> Agents { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, List<FloorFact>> Queues { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Facts for the center's own figures: every queue's call facts once, every agent's phase once.</summary>
+    public List<FloorFact> Center { get; } = [];
+
+    public bool IsEmpty => Agents.Count == 0 && Queues.Count == 0 && Center.Count == 0;
+
+    public void ToAgent(string agent, in FloorFact f) => ListFor(Agents, agent).Add(f);
+
+    /// <summary>A call or leg fact: counts in the queue and once in the center.</summary>
+    public void ToQueueAndCenter(string queue, in FloorFact f)
+    {
+        ListFor(Queues, queue).Add(f);
+        Center.Add(f);
+    }
+
+    public void ToQueueOnly(string queue, in FloorFact f) => ListFor(Queues, queue).Add(f);
+
+    public void ToCenterOnly(in FloorFact f) => Center.Add(f);
+
+    public void Clear()
+    {
+        Agents.Clear();
+        Queues.Clear();
+        Center.Clear();
+    }
+
+    private static List<FloorFact> ListFor(Dictionary<string, List<FloorFact>> map, string key)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = [];
+            map[key] = list;
+        }
+
+        return list;
+    }
+}
