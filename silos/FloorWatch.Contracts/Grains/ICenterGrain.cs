@@ -1,0 +1,24 @@
+using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Settings;
+
+namespace FloorWatch.Contracts.Grains;
+
+/// <summary>A center, keyed by its id: the sequencer that applies the center's journal in order and fans facts out.</summary>
+public interface ICenterGrain : IGrainWithStringKey
+{
+    /// <summary>Applies journal entries in order; entries at or below the applied position are skipped.</summary>
+    Task Apply(Immutable<JournalEntry[]> entries);
+
+    Task<CenterSnapshot> Snapshot(DateTimeOffset asOf);
+
+    /// <summary>Every interval of business day <paramref name="day"/> for one queue, or for the center when <paramref name="queue"/> is null; null for an unknown queue.</summary>
+    Task<IntervalRow[]?> Intervals(DateOnly day, string? queue, DateTimeOffset asOf);
+
+    /// <summary>Every interval of business day <paramref name="day"/> for one agent; null for an unknown agent.</summary>
+    Task<AgentIntervalRow[]?> AgentIntervals(string agent, DateOnly day, DateTimeOffset asOf);
+
+    Task<CenterSettings> Settings();
+
+    /// <summary>The business day that holds <paramref name="asOf"/> on the center's clock.</summary>
+    Task<DateOnly> BusinessDay(DateTimeOffset asOf);
+}
