@@ -408,6 +408,9 @@ public class ParserTests
     [InlineData("2026-02-30T08:00:00Z")]
     [InlineData("2026-11-17T25:00:00Z")]
     [InlineData("2026-11-17T08:00:00.Z")]
+    [InlineData("2026-11-17T08:00:00+15:00")]
+    [InlineData("\u0662\u0660\u0662\u0666-11-17T08:00:00Z")]
+    [InlineData("\uFF12\uFF10\uFF12\uFF16-11-17T08:00:00Z")]
     [InlineData(" 2026-11-17T08:00:00Z")]
     [InlineData("Tue, 17 Nov 2026 08:00:00 GMT")]
     [InlineData("")]
@@ -429,6 +432,8 @@ public class ParserTests
     [InlineData("2026-11-17T13:45:00+05:45", "2026-11-17T08:00:00Z")]
     [InlineData("2026-11-17T07:59:59.5Z", "2026-11-17T07:59:59.5Z")]
     [InlineData("2026-11-17T07:59:59.1234567Z", "2026-11-17T07:59:59.1234567Z")]
+    [InlineData("2026-11-17T07:59:59.123456700000Z", "2026-11-17T07:59:59.1234567Z")]
+    [InlineData("2026-11-17T08:00:00-00:00", "2026-11-17T08:00:00Z")]
     [InlineData("2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z")]
     public void RFC_3339_times_are_accepted_in_all_their_spellings(string ts, string expected)
     {

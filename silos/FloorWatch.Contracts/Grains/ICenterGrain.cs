@@ -6,10 +6,16 @@ namespace FloorWatch.Contracts.Grains;
 /// <summary>A center, keyed by its id: the sequencer that applies the center's journal in order and fans facts out.</summary>
 public interface ICenterGrain : IGrainWithStringKey
 {
+    /// <summary>Sets the settings from configuration, if nothing has been applied yet.</summary>
+    Task Initialize(CenterSettings settings);
+
     /// <summary>Applies journal entries in order; entries at or below the applied position are skipped.</summary>
     Task Apply(Immutable<JournalEntry[]> entries);
 
     Task<CenterSnapshot> Snapshot(DateTimeOffset asOf);
+
+    /// <summary>The center's own figures (all queues, every agent once), without asking each queue and agent.</summary>
+    Task<QueueView> Totals(DateTimeOffset asOf);
 
     /// <summary>Every interval of business day <paramref name="day"/> for one queue, or for the center when <paramref name="queue"/> is null; null for an unknown queue.</summary>
     Task<IntervalRow[]?> Intervals(DateOnly day, string? queue, DateTimeOffset asOf);

@@ -24,5 +24,5 @@ public sealed record QueueNowView
 {
     [Id(0)] public required QueueNow Counts { get; init; }
     [Id(1)] public int RequiredAgents { get; init; }
-    [Id(2)] public double EstimatedWaitSeconds { get; init; }
+    [Id(2)] public double? EstimatedWaitSeconds { get; init; }
 }

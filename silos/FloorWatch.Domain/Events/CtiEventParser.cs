@@ -46,6 +46,11 @@ public static partial class CtiEventParser
         {
             return ParseResult.Fail($"not valid JSON: {FirstSentence(ex.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString throws this (not a JsonException) for a string that is not valid UTF-8.
+            return ParseResult.Fail("not valid JSON: a string is not valid UTF-8");
+        }
 
         return Validate(in f, now);
     }
@@ -347,6 +352,6 @@ public static partial class CtiEventParser
 
     private static string Clip(string s) => s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 40), "…");
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
 }

@@ -56,6 +56,7 @@ public sealed class CenterSequencer
     {
         public AgentPhase Phase;
         public string? Reason;
+        public DateTimeOffset Since;
         public string[] Queues = [];
         public string? ConnectedCall;
         public string? RingingCall;
@@ -182,6 +183,13 @@ public sealed class CenterSequencer
             return;
         }
 
+        if (a.Phase != AgentPhase.LoggedOut)
+        {
+            // The time in the state that ends here; the projections count a negative one as 0, the anomaly is reported here.
+            Seconds(a.Since, ts);
+        }
+
+        a.Since = ts > a.Since ? ts : a.Since;
         a.Phase = phase;
         a.Reason = reason;
         _out.ToAgent(id, new FloorFact { Kind = FactKind.AgentPhase, Ts = ts, Agent = id, Phase = phase, Reason = reason });

@@ -81,16 +81,22 @@ public static class ErlangC
 
     /// <summary>
     /// Expected wait of a caller arriving now: nothing when an agent is free for them; otherwise
-    /// their place in line times the time it takes the serving agents to free one seat.
+    /// their place in line times the time it takes the serving agents to free one seat; null
+    /// when no agent is serving the queue at all (no wait can be promised).
     /// </summary>
-    public static double EstimatedWaitSeconds(int waiting, int available, int serving, double ahtSeconds)
+    public static double? EstimatedWaitSeconds(int waiting, int available, int serving, double ahtSeconds)
     {
         if (available > waiting)
         {
             return 0;
         }
 
+        if (serving <= 0)
+        {
+            return null;
+        }
+
         var ahead = waiting - available + 1;
-        return ahead * ahtSeconds / Math.Max(serving, 1);
+        return ahead * ahtSeconds / serving;
     }
 }

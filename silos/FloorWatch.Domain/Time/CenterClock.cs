@@ -78,7 +78,15 @@ public sealed class CenterClock
     public DateOnly BusinessDay(DateTimeOffset ts)
     {
         var local = TimeZoneInfo.ConvertTime(ts, _zone).DateTime;
-        return DateOnly.FromDateTime(local - _dayStart.ToTimeSpan());
+        var day = DateOnly.FromDateTime(local - _dayStart.ToTimeSpan());
+
+        // When the clock falls back over dayStartsAt, the wall time repeats; the day's own bounds decide.
+        if (ts >= DayStart(day.AddDays(1)))
+        {
+            return day.AddDays(1);
+        }
+
+        return ts < DayStart(day) ? day.AddDays(-1) : day;
     }
 
     /// <summary>UTC start of business day <paramref name="day"/>.</summary>

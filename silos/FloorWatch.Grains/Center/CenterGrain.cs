@@ -28,6 +28,17 @@ public sealed class CenterGrain : Grain, ICenterGrain
 
     private ClockInfo ClockInfo => new(_sequencer.Settings.TimeZone, _sequencer.Settings.DayStartsAt);
 
+    public Task Initialize(CenterSettings settings)
+    {
+        if (_appliedSeq == 0)
+        {
+            _sequencer.Settings = settings;
+            _queues.UnionWith(settings.Queues.Keys);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task Apply(Immutable<JournalEntry[]> entries)
     {
         _batch.Clear();
@@ -90,7 +101,6 @@ public sealed class CenterGrain : Grain, ICenterGrain
     public async Task<CenterSnapshot> Snapshot(DateTimeOffset asOf)
     {
         var settings = _sequencer.Settings;
-        var clock = Clocks.Get(ClockInfo);
         var clockInfo = ClockInfo;
         var queues = await Task.WhenAll(_queues.Order(StringComparer.Ordinal).Select(q => QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
         var agents = await Task.WhenAll(_agents.Order(StringComparer.Ordinal).Select(a => AgentGrain(a).View(asOf, clockInfo)));
@@ -119,7 +129,7 @@ public sealed class CenterGrain : Grain, ICenterGrain
             Center = CenterId,
             Name = settings.Name ?? CenterId,
             AsOf = asOf,
-            Totals = QueueViewBuilder.Build(_center, QueueSettings.Default, clock, asOf),
+            Totals = await Totals(asOf),
             Queues = queues,
             Agents = agents,
             Calls = calls,
@@ -134,6 +144,13 @@ public sealed class CenterGrain : Grain, ICenterGrain
             Settings = settings,
         };
     }
+
+    public Task<QueueView> Totals(DateTimeOffset asOf) =>
+        Task.FromResult(QueueViewBuilder.Build(_center, QueueSettings.Default, Clocks.Get(ClockInfo), asOf) with
+        {
+            Id = CenterId,
+            Name = _sequencer.Settings.Name ?? CenterId,
+        });
 
     public async Task<IntervalRow[]?> Intervals(DateOnly day, string? queue, DateTimeOffset asOf)
     {

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Figures;
+using FloorWatch.Server.Journal;
+
+namespace FloorWatch.Server.Api;
+
+/// <summary>The read API's JSON shapes (contract section 3), made from the grains' views.</summary>
+public static class ApiJson
+{
+    public static object Queue(QueueView q) => new
+    {
+        id = q.Id,
+        name = q.Name,
+        now = new
+        {
+            waiting = q.Now.Counts.Waiting,
+            longestWaitSeconds = q.Now.Counts.LongestWaitSeconds,
+            staffed = q.Now.Counts.Staffed,
+            available = q.Now.Counts.Available,
+            ringing = q.Now.Counts.Ringing,
+            onCall = q.Now.Counts.OnCall,
+            wrapUp = q.Now.Counts.WrapUp,
+            notReady = q.Now.Counts.NotReady,
+            notReadyByReason = q.Now.Counts.NotReadyByReason,
+            requiredAgents = q.Now.RequiredAgents,
+            estimatedWaitSeconds = q.Now.EstimatedWaitSeconds,
+        },
+        interval = q.Interval,
+        today = q.Today,
+        requiredAgents = q.RequiredAgents,
+        settings = q.Settings,
+    };
+
+    public static object Agent(AgentView a, DateTimeOffset asOf) => new
+    {
+        id = a.Id,
+        name = a.Name,
+        state = a.State,
+        reason = a.Reason,
+        since = a.Since,
+        seat = a.Seat,
+        queues = a.Queues,
+        call = a.Call?.Call,
+        queue = a.Call?.Queue,
+        talkSeconds = a.Call is { } c ? Math.Max(0, (asOf - c.Since).TotalSeconds) : (double?)null,
+        held = a.Call?.Held ?? false,
+        vip = a.Call?.Vip ?? false,
+        handled = a.Handled,
+        ahtSeconds = a.AhtSeconds,
+        secondsByState = a.SecondsByState,
+        secondsByReason = a.SecondsByReason,
+        missedOffers = a.MissedOffers,
+        alerts = Array.Empty<object>(),
+    };
+
+    public static object Snapshot(CenterSnapshot s, object feed) => new
+    {
+        center = s.Center,
+        name = s.Name,
+        asOf = s.AsOf,
+        totals = Queue(s.Totals),
+        queues = s.Queues.Select(Queue),
+        agents = s.Agents.Select(a => Agent(a, s.AsOf)),
+        calls = s.Calls,
+        alerts = Array.Empty<object>(),
+        feed,
+    };
+
+    /// <summary>An interval row as <c>{start, end, ...figures}</c>.</summary>
+    public static JsonObject Interval(DateTimeOffset start, DateTimeOffset end, WindowFigures figures)
+    {
+        var node = new JsonObject { ["start"] = start.UtcDateTime, ["end"] = end.UtcDateTime };
+        foreach (var (k, v) in JsonSerializer.SerializeToNode(figures, JournalJson.Options)!.AsObject())
+        {
+            node[k] = v?.DeepClone();
+        }
+
+        return node;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using FloorWatch.Contracts.Grains;
+using FloorWatch.Server.Audit;
+using FloorWatch.Server.Auth;
+using FloorWatch.Server.Centers;
+using FloorWatch.Server.Ingest;
+using FloorWatch.Server.Journal;
+
+namespace FloorWatch.Server.Api;
+
+/// <summary>The read API of contract section 3. Each read first waits for what was journaled before it to be applied.</summary>
+public static class ReadEndpoints
+{
+    public static void MapReadEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/centers").RequireAuthorization();
+
+        api.MapGet("", async (ClaimsPrincipal user, CenterRegistry centers, CenterDispatcher dispatcher, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
+        {
+            var asOf = time.GetUtcNow();
+            var visible = centers.Ids.Where(c => user.May(c, Roles.FloorReaders)).ToList();
+            var list = new List<object>();
+            foreach (var id in visible)
+            {
+                await dispatcher.WaitAppliedAsync(id, ct);
+                var totals = await grains.GetGrain<ICenterGrain>(id).Totals(asOf);
+                list.Add(new { id, name = centers.Settings(id).Name ?? id, asOf, headline = ApiJson.Queue(totals) });
+            }
+
+            return Results.Ok(new { centers = list });
+        });
+
+        api.MapGet("/{center}/snapshot", async (string center, ClaimsPrincipal user, CenterRegistry centers, CenterDispatcher dispatcher, IGrainFactory grains, TimeProvider time, FeedStatus feed, CancellationToken ct) =>
+        {
+            if (Check(user, center, centers, Roles.FloorReaders) is { } refused)
+            {
+                return refused;
+            }
+
+            await dispatcher.WaitAppliedAsync(center, ct);
+            var snapshot = await grains.GetGrain<ICenterGrain>(center).Snapshot(time.GetUtcNow());
+            return Results.Json(ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed)), JournalJson.Options);
+        });
+
+        api.MapGet("/{center}/intervals", async (string center, string? date, string? queue, string? format, ClaimsPrincipal user, CenterRegistry centers, CenterDispatcher dispatcher, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
+        {
+            if (Check(user, center, centers, Roles.FloorReaders) is { } refused)
+            {
+                return refused;
+            }
+
+            await dispatcher.WaitAppliedAsync(center, ct);
+            var grain = grains.GetGrain<ICenterGrain>(center);
+            var asOf = time.GetUtcNow();
+            if (await Day(date, grain, asOf) is not { } day)
+            {
+                return ApiErrors.BadRequest($"date: '{date}' is not a date as YYYY-MM-DD");
+            }
+
+            var rows = await grain.Intervals(day, queue, asOf);
+            if (rows is null)
+            {
+                return ApiErrors.NotFound($"queue: '{queue}' is not a queue of center '{center}'");
+            }
+
+            var json = rows.Select(r => ApiJson.Interval(r.Start, r.End, r.Figures)).ToList();
+            return Format(format, json, () => new { center, date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), queue, intervals = json });
+        });
+
+        api.MapGet("/{center}/agents/{agent}/intervals", async (string center, string agent, string? date, string? format, ClaimsPrincipal user, CenterRegistry centers, CenterDispatcher dispatcher, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
+        {
+            if (Check(user, center, centers, [Roles.Supervisor, Roles.Quality, Roles.Admin]) is { } refused)
+            {
+                return refused;
+            }
+
+            await dispatcher.WaitAppliedAsync(center, ct);
+            var grain = grains.GetGrain<ICenterGrain>(center);
+            var asOf = time.GetUtcNow();
+            if (await Day(date, grain, asOf) is not { } day)
+            {
+                return ApiErrors.BadRequest($"date: '{date}' is not a date as YYYY-MM-DD");
+            }
+
+            var rows = await grain.AgentIntervals(agent, day, asOf);
+            if (rows is null)
+            {
+                return ApiErrors.NotFound($"agent: '{agent}' is not known in center '{center}'");
+            }
+
+            var json = rows.Select(r =>
+            {
+                var node = new JsonObject { ["start"] = r.Start.UtcDateTime, ["end"] = r.End.UtcDateTime };
+                foreach (var (state, seconds) in r.SecondsByState)
+                {
+                    node[state] = seconds;
+                }
+
+                node["handled"] = r.Handled;
+                node["ahtSeconds"] = r.AhtSeconds;
+                node["notReadyByReason"] = new JsonObject(r.SecondsByReason.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
+                return node;
+            }).ToList();
+            return Format(format, json, () => new { center, agent, date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), intervals = json });
+        });
+
+        api.MapGet("/{center}/alerts", (string center, string? state, ClaimsPrincipal user, CenterRegistry centers) =>
+        {
+            if (Check(user, center, centers, [Roles.Supervisor, Roles.Quality, Roles.Admin, Roles.Wallboard]) is { } refused)
+            {
+                return refused;
+            }
+
+            return state is null or "open" or "all"
+                ? Results.Ok(new { center, state = state ?? "open", alerts = Array.Empty<object>() })
+                : ApiErrors.BadRequest($"state: '{state}' must be open or all");
+        });
+
+        api.MapGet("/{center}/audit", (string center, ClaimsPrincipal user, CenterRegistry centers, AuditLog audit) =>
+            Check(user, center, centers, [Roles.Supervisor, Roles.Admin]) ?? Results.Ok(new { center, entries = audit.For(center, 1000) }));
+    }
+
+    /// <summary>403 outside the user's roles or centers (before anything about the center is said), 404 for a center never seen.</summary>
+    public static IResult? Check(ClaimsPrincipal user, string center, CenterRegistry centers, IEnumerable<string> roles)
+    {
+        if (!user.May(center, roles))
+        {
+            return ApiErrors.Forbidden();
+        }
+
+        return centers.Exists(center) ? null : ApiErrors.NotFound($"center: '{center}' is not known here (no event or setting has named it)");
+    }
+
+    private static async Task<DateOnly?> Day(string? date, ICenterGrain grain, DateTimeOffset asOf)
+    {
+        if (date is null)
+        {
+            return await grain.BusinessDay(asOf);
+        }
+
+        return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    private static IResult Format(string? format, List<JsonObject> rows, Func<object> json) => format switch
+    {
+        null or "json" => Results.Json(json(), JournalJson.Options),
+        "csv" => Results.Text(Csv.Write(rows), "text/csv; charset=utf-8"),
+        _ => ApiErrors.BadRequest($"format: '{format}' must be json or csv"),
+    };
+}

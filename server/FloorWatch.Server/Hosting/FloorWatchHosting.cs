@@ -1,0 +1,67 @@
+using FloorWatch.Server.Api;
+using FloorWatch.Server.Audit;
+using FloorWatch.Server.Auth;
+using FloorWatch.Server.Centers;
+using FloorWatch.Server.Health;
+using FloorWatch.Server.Ingest;
+using FloorWatch.Server.Journal;
+using FloorWatch.Server.Options;
+using FloorWatch.Server.Staffing;
+using Microsoft.Extensions.Options;
+
+namespace FloorWatch.Server.Hosting;
+
+/// <summary>Registers every part of the server and maps its endpoints.</summary>
+public static class FloorWatchHosting
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddFloorWatch(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddOptions<FloorWatchOptions>()
+            .Bind(builder.Configuration.GetSection(FloorWatchOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FloorWatchOptions>, FloorWatchOptionsValidator>();
+        var options = builder.Configuration.GetSection(FloorWatchOptions.Section).Get<FloorWatchOptions>() ?? new FloorWatchOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxIngestBytes);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddFloorWatchSilo(options);
+        builder.Services.AddSingleton<CenterRegistry>();
+        builder.Services.AddSingleton<CenterDispatcher>();
+        builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
+        builder.Services.AddSingleton<FeedStatus>();
+        builder.Services.AddSingleton<CtiKey>();
+        builder.Services.AddHostedService<CtiLinkServer>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
+        builder.AddFloorWatchAuth();
+        return builder;
+    }
+
+    public static WebApplication MapFloorWatch(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapIngestEndpoints();
+        app.MapReadEndpoints();
+        app.MapSettingsEndpoints();
+        app.MapStaffingEndpoints();
+        var options = app.Services.GetRequiredService<IOptions<FloorWatchOptions>>().Value;
+        if (options.Demo)
+        {
+            app.Logger.LogWarning("FloorWatch__Demo=true: the built-in switch simulator is not part of this build yet; feed events over HTTP or the CTI link");
+        }
+
+        return app;
+    }
+}

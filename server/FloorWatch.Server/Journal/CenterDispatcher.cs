@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using FloorWatch.Contracts.Grains;
+using FloorWatch.Contracts.Views;
+using FloorWatch.Server.Centers;
+using Orleans.Concurrency;
+
+namespace FloorWatch.Server.Journal;
+
+/// <summary>
+/// Hands each center's journaled records to its CenterGrain in order, in batches, one batch at a
+/// time per center. Reads can wait until everything journaled before them has been applied.
+/// </summary>
+public sealed class CenterDispatcher
+{
+    private const int MaxBatch = 4096;
+    private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private readonly IGrainFactory _grains;
+    private readonly CenterRegistry _centers;
+    private readonly ILogger<CenterDispatcher> _log;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
+    {
+        _grains = grains;
+        _centers = centers;
+        _log = log;
+        lifetime.ApplicationStarted.Register(() => _started.TrySetResult());
+    }
+
+    private sealed class Lane(string center)
+    {
+        public string Center { get; } = center;
+        public Channel<JournalEntry> Queue { get; } = Channel.CreateUnbounded<JournalEntry>(new UnboundedChannelOptions { SingleReader = true });
+        public long Enqueued;
+        public long Applied;
+        public readonly List<(long Seq, TaskCompletionSource Done)> Waiters = [];
+    }
+
+    /// <summary>Records not yet applied, over all centers.</summary>
+    public long Backlog => _lanes.Values.Sum(l => (long)l.Queue.Reader.Count);
+
+    public void Enqueue(string center, IReadOnlyList<JournalEntry> entries)
+    {
+        var lane = _lanes.GetOrAdd(center, c =>
+        {
+            var l = new Lane(c);
+            _ = Task.Run(() => Run(l));
+            return l;
+        });
+        foreach (var e in entries)
+        {
+            lane.Queue.Writer.TryWrite(e);
+        }
+
+        Interlocked.Exchange(ref lane.Enqueued, entries[^1].Seq);
+    }
+
+    /// <summary>Completes once every record journaled for <paramref name="center"/> before this call has been applied.</summary>
+    public Task WaitAppliedAsync(string center, CancellationToken ct)
+    {
+        if (!_lanes.TryGetValue(center, out var lane))
+        {
+            return Task.CompletedTask;
+        }
+
+        var target = Interlocked.Read(ref lane.Enqueued);
+        lock (lane.Waiters)
+        {
+            if (Interlocked.Read(ref lane.Applied) >= target)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lane.Waiters.Add((target, done));
+            return done.Task.WaitAsync(ct);
+        }
+    }
+
+    private async Task Run(Lane lane)
+    {
+        await _started.Task;
+        var grain = _grains.GetGrain<ICenterGrain>(lane.Center);
+        if (_centers.Configured(lane.Center) is { } configured)
+        {
+            await grain.Initialize(configured);
+        }
+
+        var batch = new List<JournalEntry>(MaxBatch);
+        var reader = lane.Queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var entry))
+            {
+                batch.Add(entry);
+            }
+
+            await ApplyAsync(grain, lane.Center, batch);
+            Interlocked.Exchange(ref lane.Applied, batch[^1].Seq);
+            Release(lane);
+        }
+    }
+
+    private async Task ApplyAsync(ICenterGrain grain, string center, List<JournalEntry> batch)
+    {
+        var entries = batch.ToArray();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grain.Apply(entries.AsImmutable());
+                return;
+            }
+            catch (Exception ex) when (attempt < 5)
+            {
+                _log.LogWarning(ex, "Center {Center}: applying records {First}..{Last} failed (attempt {Attempt}); retrying", center, entries[0].Seq, entries[^1].Seq, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+            catch (Exception ex)
+            {
+                _log.LogError(ex, "Center {Center}: records {First}..{Last} could not be applied and were passed over; they stay in the journal", center, entries[0].Seq, entries[^1].Seq);
+                return;
+            }
+        }
+    }
+
+    private static void Release(Lane lane)
+    {
+        var applied = Interlocked.Read(ref lane.Applied);
+        lock (lane.Waiters)
+        {
+            lane.Waiters.RemoveAll(w =>
+            {
+                if (w.Seq > applied)
+                {
+                    return false;
+                }
+
+                w.Done.TrySetResult();
+                return true;
+            });
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System.Threading.Channels;
+using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Settings;
+using FloorWatch.Server.Centers;
+using FloorWatch.Server.Options;
+using Microsoft.Extensions.Options;
+
+namespace FloorWatch.Server.Journal;
+
+/// <summary>
+/// The single writer of the journal. Submissions from every transport queue on a channel; the
+/// writer takes all that is waiting, drops duplicate ids, appends, forces the file to disk once
+/// for the whole group, and only then answers the submitters and hands the records to the
+/// centers' dispatch. On start it replays the journal into the same dispatch.
+/// </summary>
+public sealed class IngestPipeline : IHostedService, IDisposable
+{
+    private const int MaxGroup = 256;
+    private readonly Channel<Submission> _channel = Channel.CreateBounded<Submission>(new BoundedChannelOptions(4096) { SingleReader = true });
+    private readonly Dictionary<string, HashSet<string>> _seenIds = new(StringComparer.Ordinal);
+    private readonly CenterDispatcher _dispatcher;
+    private readonly CenterRegistry _centers;
+    private readonly ILogger<IngestPipeline> _log;
+    private readonly string _folder;
+    private JournalFile? _file;
+    private long _seq;
+    private Task? _writer;
+
+    public IngestPipeline(IOptions<FloorWatchOptions> options, CenterDispatcher dispatcher, CenterRegistry centers, ILogger<IngestPipeline> log)
+    {
+        _dispatcher = dispatcher;
+        _centers = centers;
+        _log = log;
+        _folder = Path.GetFullPath(options.Value.DataPath);
+    }
+
+    /// <summary>True once the journal was replayed and new events are taken.</summary>
+    public bool IsReady { get; private set; }
+
+    public long LastSeq => Interlocked.Read(ref _seq);
+
+    private abstract record Submission;
+
+    private sealed record EventsSubmission(IReadOnlyList<PendingEvent> Events, TaskCompletionSource<IngestOutcome[]> Done) : Submission;
+
+    private sealed record SettingsSubmission(string Center, CenterSettings Settings, TaskCompletionSource<bool> Done) : Submission;
+
+    /// <summary>Journals the events; the answer comes once they are durable (or are duplicates).</summary>
+    public async Task<IngestOutcome[]> SubmitAsync(IReadOnlyList<PendingEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var done = new TaskCompletionSource<IngestOutcome[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _channel.Writer.WriteAsync(new EventsSubmission(events, done), ct);
+        return await done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Journals a settings change, in force for the center's events from here on.</summary>
+    public async Task SubmitSettingsAsync(string center, CenterSettings settings, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _channel.Writer.WriteAsync(new SettingsSubmission(center, settings, done), ct);
+        await done.Task.WaitAsync(ct);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _file = new JournalFile(_folder);
+        Replay(_file);
+        IsReady = true;
+        _writer = Task.Run(WriteLoop, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private void Replay(JournalFile file)
+    {
+        var started = DateTime.UtcNow;
+        long count = 0;
+        foreach (var (center, entry) in file.Replay((line, text) => _log.LogWarning("Journal line {Line} is unreadable and was passed over: {Text}", line, text)))
+        {
+            _seq = Math.Max(_seq, entry.Seq);
+            if (entry.Event is { } e)
+            {
+                SeenIds(center).Add(e.Id);
+            }
+            else if (entry.Settings is { } s)
+            {
+                _centers.SetSettings(center, s);
+            }
+
+            _centers.Touch(center);
+            _dispatcher.Enqueue(center, [entry]);
+            if (++count % 1_000_000 == 0)
+            {
+                _log.LogInformation("Replaying the journal: {Count} records so far", count);
+            }
+        }
+
+        _log.LogInformation("Journal {Path}: replayed {Count} records in {Seconds:0.0} s; next sequence {Next}", file.Path, count, (DateTime.UtcNow - started).TotalSeconds, _seq + 1);
+    }
+
+    private HashSet<string> SeenIds(string center)
+    {
+        if (!_seenIds.TryGetValue(center, out var set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            _seenIds[center] = set;
+        }
+
+        return set;
+    }
+
+    private async Task WriteLoop()
+    {
+        var file = _file!;
+        var group = new List<Submission>(MaxGroup);
+        var reader = _channel.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && reader.TryRead(out var s))
+            {
+                group.Add(s);
+            }
+
+            WriteGroup(file, group);
+        }
+    }
+
+    private void WriteGroup(JournalFile file, List<Submission> group)
+    {
+        var outcomes = new IngestOutcome[group.Count][];
+        var entries = new Dictionary<string, List<JournalEntry>>(StringComparer.Ordinal);
+        var added = new List<(string Center, string Id)>();
+        var seq = _seq;
+        for (var g = 0; g < group.Count; g++)
+        {
+            switch (group[g])
+            {
+                case EventsSubmission es:
+                    var result = new IngestOutcome[es.Events.Count];
+                    for (var i = 0; i < es.Events.Count; i++)
+                    {
+                        var (e, raw) = es.Events[i];
+                        if (!SeenIds(e.Center).Add(e.Id))
+                        {
+                            result[i] = IngestOutcome.Duplicate;
+                            continue;
+                        }
+
+                        added.Add((e.Center, e.Id));
+                        file.AddEvent(++seq, raw.Span);
+                        EntriesFor(entries, e.Center).Add(new JournalEntry(seq, e, null));
+                    }
+
+                    outcomes[g] = result;
+                    break;
+                case SettingsSubmission ss:
+                    file.AddSettings(++seq, ss.Center, ss.Settings);
+                    EntriesFor(entries, ss.Center).Add(new JournalEntry(seq, null, ss.Settings));
+                    break;
+            }
+        }
+
+        try
+        {
+            file.Commit();
+        }
+        catch (IOException ex)
+        {
+            file.Discard();
+            foreach (var (center, id) in added)
+            {
+                _seenIds[center].Remove(id);
+            }
+
+            _log.LogError(ex, "The journal could not be written; {Count} submissions were refused", group.Count);
+            foreach (var s in group)
+            {
+                Fail(s, ex);
+            }
+
+            return;
+        }
+
+        Interlocked.Exchange(ref _seq, seq);
+        foreach (var (center, list) in entries)
+        {
+            _centers.Touch(center);
+            foreach (var entry in list)
+            {
+                if (entry.Settings is { } settings)
+                {
+                    _centers.SetSettings(center, settings);
+                }
+            }
+
+            _dispatcher.Enqueue(center, list);
+        }
+
+        for (var g = 0; g < group.Count; g++)
+        {
+            switch (group[g])
+            {
+                case EventsSubmission es: es.Done.TrySetResult(outcomes[g]); break;
+                case SettingsSubmission ss: ss.Done.TrySetResult(true); break;
+            }
+        }
+    }
+
+    private static void Fail(Submission s, Exception ex)
+    {
+        switch (s)
+        {
+            case EventsSubmission es: es.Done.TrySetException(ex); break;
+            case SettingsSubmission ss: ss.Done.TrySetException(ex); break;
+        }
+    }
+
+    private static List<JournalEntry> EntriesFor(Dictionary<string, List<JournalEntry>> map, string center)
+    {
+        if (!map.TryGetValue(center, out var list))
+        {
+            list = [];
+            map[center] = list;
+        }
+
+        return list;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _channel.Writer.TryComplete();
+        if (_writer is not null)
+        {
+            await _writer.WaitAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose() => _file?.Dispose();
+}

@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+using FloorWatch.Domain.Settings;
+
+namespace FloorWatch.Server.Options;
+
+/// <summary>The "FloorWatch" configuration section (contract section 7); every key can be set as FloorWatch__Key.</summary>
+public sealed class FloorWatchOptions
+{
+    public const string Section = "FloorWatch";
+
+    /// <summary>Folder of the embedded journal, signing key and audit log.</summary>
+    [Required]
+    public string DataPath { get; set; } = "./data";
+
+    /// <summary>Redis connection string; set = Redis mode.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Starts the built-in switch simulator against this server.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Delta cadence of the live push.</summary>
+    [Range(10, 60_000)]
+    public int PushIntervalMs { get; set; } = 200;
+
+    public CtiOptions Cti { get; set; } = new();
+
+    public SiloOptions Silo { get; set; } = new();
+
+    public AuthOptions Auth { get; set; } = new();
+
+    public List<UserOptions> Users { get; set; } = [];
+
+    /// <summary>Centers' settings given in configuration (FloorWatch__Centers__&lt;id&gt;__...).</summary>
+    public Dictionary<string, CenterSettingsOptions> Centers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Largest request body the ingest endpoints read.</summary>
+    [Range(1024, 1L << 31)]
+    public long MaxIngestBytes { get; set; } = 64L << 20;
+
+    /// <summary>Longest single event line accepted.</summary>
+    [Range(256, 64 << 20)]
+    public int MaxLineBytes { get; set; } = 1 << 20;
+}
+
+public sealed class CtiOptions
+{
+    /// <summary>The key a switch presents (X-Api-Key header, TCP hello). None: ingest by key is refused.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>TCP CTI link port; 0 = off.</summary>
+    [Range(0, 65535)]
+    public int TcpPort { get; set; } = 5077;
+
+    /// <summary>Address the CTI link listens on; loopback unless configured.</summary>
+    [Required]
+    public string TcpAddress { get; set; } = "127.0.0.1";
+}
+
+public sealed class SiloOptions
+{
+    /// <summary>Silo-to-silo port of the embedded silo.</summary>
+    [Range(1, 65535)]
+    public int Port { get; set; } = 11111;
+
+    /// <summary>Client gateway port of the embedded silo.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+}
+
+public sealed class AuthOptions
+{
+    /// <summary>How long a token issued by /api/auth/token is good for.</summary>
+    [Range(0.01, 24 * 366)]
+    public double TokenHours { get; set; } = 12;
+}
+
+public sealed class UserOptions
+{
+    public string Name { get; set; } = "";
+    public string Password { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+    public List<string> Centers { get; set; } = [];
+}
+
+/// <summary>A center's settings as configuration binds them.</summary>
+public sealed class CenterSettingsOptions
+{
+    public string? Name { get; set; }
+    public string? TimeZone { get; set; }
+    public string? DayStartsAt { get; set; }
+    public Dictionary<string, QueueSettingsOptions> Queues { get; set; } = new(StringComparer.Ordinal);
+
+    public CenterSettings ToSettings()
+    {
+        var d = CenterSettings.Default;
+        return d with
+        {
+            Name = Name,
+            TimeZone = TimeZone ?? d.TimeZone,
+            DayStartsAt = DayStartsAt ?? d.DayStartsAt,
+            Queues = Queues.ToDictionary(q => q.Key, q => q.Value.ToSettings(), StringComparer.Ordinal),
+        };
+    }
+}
+
+public sealed class QueueSettingsOptions
+{
+    public string? Name { get; set; }
+    public double? SlThresholdSeconds { get; set; }
+    public double? SlTarget { get; set; }
+    public double? ShortAbandonSeconds { get; set; }
+    public SlFormula? SlFormula { get; set; }
+    public double? WrapUpSeconds { get; set; }
+
+    public QueueSettings ToSettings()
+    {
+        var d = QueueSettings.Default;
+        return new QueueSettings
+        {
+            Name = Name,
+            SlThresholdSeconds = SlThresholdSeconds ?? d.SlThresholdSeconds,
+            SlTarget = SlTarget ?? d.SlTarget,
+            ShortAbandonSeconds = ShortAbandonSeconds ?? d.ShortAbandonSeconds,
+            SlFormula = SlFormula ?? d.SlFormula,
+            WrapUpSeconds = WrapUpSeconds ?? d.WrapUpSeconds,
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using FloorWatch.Domain.Events;
+using FloorWatch.Domain.Settings;
+using Microsoft.Extensions.Options;
+
+namespace FloorWatch.Server.Options;
+
+/// <summary>Checks what data annotations cannot: users, roles, centers' settings. Each failure names the key.</summary>
+public sealed class FloorWatchOptionsValidator : IValidateOptions<FloorWatchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FloorWatchOptions options)
+    {
+        var errors = new List<string>();
+        for (var i = 0; i < options.Users.Count; i++)
+        {
+            var u = options.Users[i];
+            if (string.IsNullOrWhiteSpace(u.Name))
+            {
+                errors.Add($"FloorWatch:Users:{i}:Name is required");
+            }
+
+            if (string.IsNullOrEmpty(u.Password))
+            {
+                errors.Add($"FloorWatch:Users:{i}:Password is required");
+            }
+
+            foreach (var role in u.Roles)
+            {
+                if (!Auth.Roles.All.Contains(role))
+                {
+                    errors.Add($"FloorWatch:Users:{i}:Roles: unknown role '{role}' (one of {string.Join(", ", Auth.Roles.All)})");
+                }
+            }
+
+            foreach (var center in u.Centers)
+            {
+                if (center != "*" && !Identifiers.IsCenterId(center))
+                {
+                    errors.Add($"FloorWatch:Users:{i}:Centers: '{center}' is not a center id or '*'");
+                }
+            }
+        }
+
+        foreach (var (id, c) in options.Centers)
+        {
+            if (!Identifiers.IsCenterId(id))
+            {
+                errors.Add($"FloorWatch:Centers:{id}: not a center id ([A-Za-z0-9_-]{{1,64}})");
+                continue;
+            }
+
+            errors.AddRange(SettingsValidator.Validate(c.ToSettings()).Select(e => $"FloorWatch:Centers:{id}: {e}"));
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

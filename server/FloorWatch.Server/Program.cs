@@ -1,0 +1,12 @@
+using FloorWatch.Server.Hosting;
+
+if (CommandLineHelp.TryPrint(args))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFloorWatch();
+var app = builder.Build();
+app.MapFloorWatch();
+app.Run();

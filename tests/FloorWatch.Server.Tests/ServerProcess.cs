@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using FloorWatch.Tests.Support;
+
+namespace FloorWatch.Server.Tests;
+
+/// <summary>
+/// The real server, run as its own process on Kestrel with free ports and its own data folder, as a
+/// user would run it. Start-up is awaited on the server's own "Application started" line.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    public const string CtiKey = "test-cti-key";
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, string dataPath, int httpPort, int tcpPort)
+    {
+        _process = process;
+        DataPath = dataPath;
+        TcpPort = tcpPort;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+    }
+
+    public string DataPath { get; }
+    public int TcpPort { get; }
+    public HttpClient Http { get; }
+    public string Output { get { lock (_output) { return _output.ToString(); } } }
+
+    public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "floorwatch-test-" + Guid.NewGuid().ToString("N"));
+
+    public static async Task<ServerProcess> StartAsync(string? dataPath = null)
+    {
+        dataPath ??= NewDataPath();
+        var (http, tcp, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
+        var dll = ServerDll();
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{http}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        var env = new Dictionary<string, string>
+        {
+            ["FloorWatch__DataPath"] = dataPath,
+            ["FloorWatch__Cti__ApiKey"] = CtiKey,
+            ["FloorWatch__Cti__TcpPort"] = tcp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["FloorWatch__Silo__Port"] = silo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["FloorWatch__Silo__GatewayPort"] = gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        AddUser(env, 0, "admin", Roles("admin", "supervisor"), "*");
+        AddUser(env, 1, "wall-acme", Roles("wallboard"), "acme");
+        AddUser(env, 2, "sup-acme", Roles("supervisor"), "acme");
+        AddUser(env, 3, "cti-acme", Roles("cti"), "acme");
+        AddUser(env, 4, "agent-acme", Roles("agent"), "acme");
+        foreach (var (k, v) in env)
+        {
+            psi.Environment[k] = v;
+        }
+
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        var server = new ServerProcess(process, dataPath, http, tcp);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (server._output)
+            {
+                server._output.AppendLine(line);
+            }
+
+            if (line.Contains("Application started", StringComparison.Ordinal))
+            {
+                started.TrySetResult();
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException("the server exited during start:\n" + server.Output));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        return server;
+    }
+
+    private static string[] Roles(params string[] roles) => roles;
+
+    private static void AddUser(Dictionary<string, string> env, int i, string name, string[] roles, string center)
+    {
+        env[$"FloorWatch__Users__{i}__Name"] = name;
+        env[$"FloorWatch__Users__{i}__Password"] = name + "-pw";
+        for (var r = 0; r < roles.Length; r++)
+        {
+            env[$"FloorWatch__Users__{i}__Roles__{r}"] = roles[r];
+        }
+
+        env[$"FloorWatch__Users__{i}__Centers__0"] = center;
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static string ServerDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(ExpectedFigures.RepositoryRoot(), "server", "FloorWatch.Server", "bin", configuration, "net10.0", "FloorWatch.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the server first", dll);
+    }
+
+    /// <summary>A client signed in as <paramref name="user"/> (password: user + "-pw").</summary>
+    public async Task<HttpClient> SignIn(string user)
+    {
+        var answer = await Http.PostAsJsonAsync("/api/auth/token", new { user, password = user + "-pw" });
+        answer.EnsureSuccessStatusCode();
+        var token = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        var client = new HttpClient { BaseAddress = Http.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Posts CTI events with the key; answers the parsed reply.</summary>
+    public async Task<JsonElement> PostEvents(string body, string contentType = "application/x-ndjson")
+    {
+        using var content = new StringContent(body, Encoding.UTF8, contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cti/events") { Content = content };
+        request.Headers.Add("X-Api-Key", CtiKey);
+        var answer = await Http.SendAsync(request);
+        Assert.True(answer.IsSuccessStatusCode, $"{answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        return await answer.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Ends the process at once, as kill -9 would: nothing is flushed or shut down.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
