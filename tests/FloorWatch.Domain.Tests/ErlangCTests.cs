@@ -167,11 +167,16 @@ public class ErlangCTests
     [InlineData(2, 3, 2, 180, 0)]
     [InlineData(3, 3, 2, 180, 90)]
     [InlineData(5, 1, 4, 180, 225)]
-    [InlineData(4, 0, 0, 180, 900)]
     public void Estimated_wait_is_the_place_in_line_times_the_time_to_free_a_seat(int waiting, int available, int serving, double aht, double expected)
     {
         // e.g. 5 waiting, 1 free, 4 serving: place 5 − 1 + 1 = 5, one seat frees every 180 / 4 = 45 s → 225 s.
-        double actual = ErlangC.EstimatedWaitSeconds(waiting, available, serving, aht);
-        Assert.True(Math.Abs(expected - actual) < 1e-9, $"expected {expected}, got {actual}");
+        Near.Equal(expected, ErlangC.EstimatedWaitSeconds(waiting, available, serving, aht));
+    }
+
+    [Fact]
+    public void No_estimated_wait_when_nobody_serves_and_nobody_is_free()
+    {
+        Assert.Null(ErlangC.EstimatedWaitSeconds(4, 0, 0, 180));
+        Near.Equal(0, ErlangC.EstimatedWaitSeconds(0, 1, 0, 180));
     }
 }
