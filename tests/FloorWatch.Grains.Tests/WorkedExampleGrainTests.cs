@@ -64,6 +64,23 @@ public class WorkedExampleGrainTests(ClusterFixture fixture)
         Assert.Equal(0, snapshot.Totals.Now.Counts.Staffed);
     }
 
+    [Fact]
+    public async Task Agent_intervals_account_for_every_second_between_login_and_logout()
+    {
+        var center = fixture.Grains.GetGrain<ICenterGrain>("grain-agent");
+        await center.Apply(Journal("grain-agent").AsImmutable());
+
+        var rows = await center.AgentIntervals("A01", new DateOnly(2026, 11, 17), AsOf);
+
+        // A01 logged in at 08:00:04.759 and out at 10:18:36.152: 8,311.393 s in some state.
+        Assert.NotNull(rows);
+        Assert.Equal(96, rows.Length);
+        Assert.Equal(8311.393, rows.Sum(r => r.SecondsByState.Values.Sum()), 6);
+        Assert.Equal(15 * 60 - 4.759, rows.Single(r => r.Start.Hour == 8 && r.Start.Minute == 0).SecondsByState.Values.Sum(), 6);
+        Assert.True(rows.Sum(r => r.Handled) > 0);
+        Assert.Null(await center.AgentIntervals("nobody", new DateOnly(2026, 11, 17), AsOf));
+    }
+
     private static async Task AssertExpected(ICenterGrain center)
     {
         var day = new DateOnly(2026, 11, 17);
