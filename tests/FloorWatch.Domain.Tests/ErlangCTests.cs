@@ -140,6 +140,7 @@ public class ErlangCTests
     [InlineData(1e12, 1e6, 20, 0.8)]
     [InlineData(double.MaxValue, 1e6, 20, 0.8)]
     [InlineData(50_000, 180, 0, 0.999)]
+    [InlineData(1_000_000, 86_400, 3600, 0.999999)]
     public void Huge_inputs_finish(double callsPerHour, double aht, double threshold, double target)
     {
         var watch = Stopwatch.StartNew();

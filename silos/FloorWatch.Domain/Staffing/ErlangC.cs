@@ -67,12 +67,21 @@ public static class ErlangC
             return Evaluate(0, callsPerHour, ahtSeconds, thresholdSeconds);
         }
 
-        for (var n = Math.Max(1, (int)Math.Floor(erlangs) + 1); n <= MaxAgents; n++)
+        // Carry Erlang B forward one agent at a time instead of starting over for each candidate.
+        var b = 1.0;
+        for (var n = 1; n <= MaxAgents; n++)
         {
-            var r = Evaluate(n, callsPerHour, ahtSeconds, thresholdSeconds);
-            if (r.ServiceLevel >= target)
+            b = erlangs * b / (n + erlangs * b);
+            if (n <= erlangs)
             {
-                return r;
+                continue;
+            }
+
+            var c = n * b / (n - erlangs * (1 - b));
+            var sl = 1 - (c * Math.Exp(-(n - erlangs) * thresholdSeconds / ahtSeconds));
+            if (sl >= target)
+            {
+                return new StaffingResult(n, sl, erlangs / n, c * ahtSeconds / (n - erlangs), c);
             }
         }
 
