@@ -56,7 +56,7 @@ public static class ReadEndpoints
             var asOf = time.GetUtcNow();
             if (await Day(date, grain, asOf) is not { } day)
             {
-                return ApiErrors.BadRequest($"date: '{date}' is not a date as YYYY-MM-DD");
+                return ApiErrors.BadRequest($"date: '{date}' is not a date as YYYY-MM-DD from 0001-01-03 to 9999-12-29");
             }
 
             var rows = await grain.Intervals(day, queue, asOf);
@@ -81,7 +81,7 @@ public static class ReadEndpoints
             var asOf = time.GetUtcNow();
             if (await Day(date, grain, asOf) is not { } day)
             {
-                return ApiErrors.BadRequest($"date: '{date}' is not a date as YYYY-MM-DD");
+                return ApiErrors.BadRequest($"date: '{date}' is not a date as YYYY-MM-DD from 0001-01-03 to 9999-12-29");
             }
 
             var rows = await grain.AgentIntervals(agent, day, asOf);
@@ -140,7 +140,9 @@ public static class ReadEndpoints
             return await grain.BusinessDay(asOf);
         }
 
-        return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        // Two days' margin at either end of the calendar: a day's bounds in UTC (any zone, any day start) must exist.
+        return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            && d > DateOnly.MinValue.AddDays(1) && d < DateOnly.MaxValue.AddDays(-1) ? d : null;
     }
 
     private static IResult Format(string? format, List<JsonObject> rows, Func<object> json) => format switch

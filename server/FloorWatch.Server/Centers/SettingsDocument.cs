@@ -11,6 +11,38 @@ public sealed class SettingsDocument
     public Dictionary<string, QueueSettings>? Queues { get; set; }
     public RuleSettings? Rules { get; set; }
 
+    /// <summary>What JSON lets through but the settings cannot hold: nulls where a value is required, an undefined formula.</summary>
+    public List<string> ShapeErrors()
+    {
+        var errors = new List<string>();
+        foreach (var (id, q) in Queues ?? [])
+        {
+            if (q is null)
+            {
+                errors.Add($"queues.{id}: must be an object of queue settings");
+            }
+            else if (!Enum.IsDefined(q.SlFormula))
+            {
+                errors.Add($"queues.{id}.slFormula: must be abandonsCount, answeredOnly or withOverflow");
+            }
+        }
+
+        if (Rules is { } r)
+        {
+            if (r.NotReadyMaxSeconds is null)
+            {
+                errors.Add("rules.notReadyMaxSeconds: must be an object of reason: seconds");
+            }
+
+            if (r.ApprovalRequired is null || r.ApprovalRequired.Any(x => x is null))
+            {
+                errors.Add("rules.approvalRequired: must be an array of reasons");
+            }
+        }
+
+        return errors;
+    }
+
     public CenterSettings ApplyTo(CenterSettings current)
     {
         var queues = new Dictionary<string, QueueSettings>(current.Queues, StringComparer.Ordinal);

@@ -48,8 +48,9 @@ public static class SettingsEndpoints
             }
 
             var before = centers.Settings(center);
-            var after = doc.ApplyTo(before);
-            var errors = SettingsValidator.Validate(after);
+            var shape = doc.ShapeErrors();
+            var after = shape.Count == 0 ? doc.ApplyTo(before) : before;
+            var errors = shape.Count > 0 ? shape : SettingsValidator.Validate(after);
             if (errors.Count > 0)
             {
                 return Results.Json(new { error = "settings not valid", errors }, statusCode: StatusCodes.Status400BadRequest);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using FloorWatch.Domain.Events;
 using FloorWatch.Server.Journal;
 
@@ -7,8 +8,9 @@ namespace FloorWatch.Server.Ingest;
 /// <summary>
 /// Splits a body of NDJSON lines or a JSON array into validated events and refused lines. A refused
 /// line never stops the lines after it (except inside a broken array, where nothing after the break can be read).
+/// An event for a center outside <paramref name="allowedCenter"/> (when given) is refused as a line of its own.
 /// </summary>
-public sealed class EventBatchReader(int maxLineBytes)
+public sealed class EventBatchReader(int maxLineBytes, Func<string, bool>? allowedCenter = null)
 {
     public sealed record Result(List<PendingEvent> Events, List<RejectedLine> Rejected);
 
@@ -68,6 +70,13 @@ public sealed class EventBatchReader(int maxLineBytes)
             return;
         }
 
+        // JSON text is UTF-8 (RFC 8259); the parser only decodes the fields it knows, so check the whole line.
+        if (!Utf8.IsValid(line.Span))
+        {
+            result.Rejected.Add(new RejectedLine(lineNumber, "not valid JSON: the line is not valid UTF-8"));
+            return;
+        }
+
         var parsed = CtiEventParser.Parse(line.Span, now);
         if (parsed.Event is not { } e)
         {
@@ -76,6 +85,10 @@ public sealed class EventBatchReader(int maxLineBytes)
         else if (requiredCenter is not null && e.Center != requiredCenter)
         {
             result.Rejected.Add(new RejectedLine(lineNumber, $"field 'center': '{e.Center}' is not the center of this link ('{requiredCenter}')"));
+        }
+        else if (allowedCenter is not null && !allowedCenter(e.Center))
+        {
+            result.Rejected.Add(new RejectedLine(lineNumber, $"field 'center': '{e.Center}' (event id '{e.Id}') is outside your centers"));
         }
         else
         {
@@ -86,12 +99,19 @@ public sealed class EventBatchReader(int maxLineBytes)
     private void ReadArray(ReadOnlyMemory<byte> body, DateTimeOffset now, string? requiredCenter, Result result)
     {
         long element = 0;
+        long broken = 1; // the element being read when the JSON breaks
         try
         {
             var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 16 });
             reader.Read();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            while (true)
             {
+                broken = element + 1;
+                if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
+                {
+                    break;
+                }
+
                 element++;
                 var from = (int)reader.TokenStartIndex;
                 reader.Skip();
@@ -109,7 +129,7 @@ public sealed class EventBatchReader(int maxLineBytes)
         }
         catch (JsonException ex)
         {
-            result.Rejected.Add(new RejectedLine(element == 0 ? 1 : element, $"not valid JSON (element {Math.Max(element, 1)}): {ex.Message.Split(". ")[0]}; nothing after it could be read"));
+            result.Rejected.Add(new RejectedLine(broken, $"not valid JSON (element {broken}): {ex.Message.Split(". ")[0]}; nothing after it could be read"));
         }
     }
 }

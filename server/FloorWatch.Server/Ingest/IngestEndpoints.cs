@@ -29,24 +29,8 @@ public static class IngestEndpoints
                 return Results.Json(new { error = $"body is larger than the limit of {o.MaxIngestBytes} bytes (FloorWatch__MaxIngestBytes); send it in parts" }, statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            var read = new EventBatchReader(o.MaxLineBytes).Read(body.Value, time.GetUtcNow());
+            var read = new EventBatchReader(o.MaxLineBytes, allowed).Read(body.Value, time.GetUtcNow());
             var events = read.Events;
-            if (allowed is not null)
-            {
-                events = [];
-                foreach (var pending in read.Events)
-                {
-                    if (allowed(pending.Event.Center))
-                    {
-                        events.Add(pending);
-                    }
-                    else
-                    {
-                        read.Rejected.Add(new RejectedLine(0, $"field 'center': '{pending.Event.Center}' (event id '{pending.Event.Id}') is outside your centers"));
-                    }
-                }
-            }
-
             var outcomes = await pipeline.SubmitAsync(events, ct);
             foreach (var center in events.Select(e => e.Event.Center).Distinct(StringComparer.Ordinal))
             {
