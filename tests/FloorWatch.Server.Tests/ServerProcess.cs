@@ -34,7 +34,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "floorwatch-test-" + Guid.NewGuid().ToString("N"));
 
-    public static async Task<ServerProcess> StartAsync(string? dataPath = null)
+    public static async Task<ServerProcess> StartAsync(string? dataPath = null, bool withUsers = true)
     {
         dataPath ??= NewDataPath();
         var (http, tcp, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
@@ -55,11 +55,14 @@ public sealed class ServerProcess : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        AddUser(env, 0, "admin", Roles("admin", "supervisor"), "*");
-        AddUser(env, 1, "wall-acme", Roles("wallboard"), "acme");
-        AddUser(env, 2, "sup-acme", Roles("supervisor"), "acme");
-        AddUser(env, 3, "cti-acme", Roles("cti"), "acme");
-        AddUser(env, 4, "agent-acme", Roles("agent"), "acme");
+        if (withUsers)
+        {
+            AddUser(env, 0, "admin", Roles("admin", "supervisor"), "*");
+            AddUser(env, 1, "wall-acme", Roles("wallboard"), "acme");
+            AddUser(env, 2, "sup-acme", Roles("supervisor"), "acme");
+            AddUser(env, 3, "cti-acme", Roles("cti"), "acme");
+            AddUser(env, 4, "agent-acme", Roles("agent"), "acme");
+        }
         foreach (var (k, v) in env)
         {
             psi.Environment[k] = v;

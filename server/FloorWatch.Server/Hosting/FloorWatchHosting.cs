@@ -48,6 +48,8 @@ public static class FloorWatchHosting
 
     public static WebApplication MapFloorWatch(this WebApplication app)
     {
+        // Built now, not at the first sign-in, so a generated admin password is printed at start.
+        app.Services.GetRequiredService<UserStore>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
