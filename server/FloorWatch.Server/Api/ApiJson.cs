@@ -68,6 +68,21 @@ public static class ApiJson
         feed,
     };
 
+    /// <summary>An agent's interval row as <c>{start, end, notready, available, ..., handled, ahtSeconds, notReadyByReason}</c>.</summary>
+    public static JsonObject AgentInterval(AgentIntervalRow r)
+    {
+        var node = new JsonObject { ["start"] = r.Start.UtcDateTime, ["end"] = r.End.UtcDateTime };
+        foreach (var (state, seconds) in r.SecondsByState)
+        {
+            node[state] = seconds;
+        }
+
+        node["handled"] = r.Handled;
+        node["ahtSeconds"] = r.AhtSeconds;
+        node["notReadyByReason"] = new JsonObject(r.SecondsByReason.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
+        return node;
+    }
+
     /// <summary>An interval row as <c>{start, end, ...figures}</c>.</summary>
     public static JsonObject Interval(DateTimeOffset start, DateTimeOffset end, WindowFigures figures)
     {

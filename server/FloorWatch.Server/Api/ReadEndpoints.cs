@@ -32,78 +32,52 @@ public static class ReadEndpoints
             return Results.Ok(new { centers = list });
         });
 
-        api.MapGet("/{center}/snapshot", async (string center, ClaimsPrincipal user, CenterRegistry centers, CenterDispatcher dispatcher, IGrainFactory grains, TimeProvider time, FeedStatus feed, CancellationToken ct) =>
+        api.MapGet("/{center}/snapshot", async (string center, ClaimsPrincipal user, CenterReader reader, FeedStatus feed, CancellationToken ct) =>
         {
-            if (Check(user, center, centers, Roles.FloorReaders) is { } refused)
+            var (read, refusal) = await reader.Open(user, center, Roles.FloorReaders, ct);
+            if (read is null)
             {
-                return refused;
+                return refusal!;
             }
 
-            await dispatcher.WaitAppliedAsync(center, ct);
-            var snapshot = await grains.GetGrain<ICenterGrain>(center).Snapshot(time.GetUtcNow());
+            var snapshot = await read.Grain.Snapshot(read.AsOf);
             return Results.Json(ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed)), JournalJson.Options);
         });
 
-        api.MapGet("/{center}/intervals", async (string center, string? date, string? queue, string? format, ClaimsPrincipal user, CenterRegistry centers, CenterDispatcher dispatcher, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/{center}/intervals", async (string center, string? date, string? queue, string? format, ClaimsPrincipal user, CenterReader reader, CancellationToken ct) =>
         {
-            if (Check(user, center, centers, Roles.FloorReaders) is { } refused)
+            var (read, refusal) = await reader.OpenDay(user, center, date, Roles.FloorReaders, ct);
+            if (read is null)
             {
-                return refused;
+                return refusal!;
             }
 
-            await dispatcher.WaitAppliedAsync(center, ct);
-            var grain = grains.GetGrain<ICenterGrain>(center);
-            var asOf = time.GetUtcNow();
-            if (await Day(date, grain, asOf) is not { } day)
-            {
-                return ApiErrors.BadRequest($"date: '{date}' is not a date as YYYY-MM-DD from 0001-01-03 to 9999-12-29");
-            }
-
-            var rows = await grain.Intervals(day, queue, asOf);
+            var rows = await read.Grain.Intervals(read.Day, queue, read.AsOf);
             if (rows is null)
             {
                 return ApiErrors.NotFound($"queue: '{queue}' is not a queue of center '{center}'");
             }
 
             var json = rows.Select(r => ApiJson.Interval(r.Start, r.End, r.Figures)).ToList();
-            return Format(format, json, () => new { center, date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), queue, intervals = json });
+            return Format(format, json, () => new { center, date = DateText(read.Day), queue, intervals = json });
         });
 
-        api.MapGet("/{center}/agents/{agent}/intervals", async (string center, string agent, string? date, string? format, ClaimsPrincipal user, CenterRegistry centers, CenterDispatcher dispatcher, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/{center}/agents/{agent}/intervals", async (string center, string agent, string? date, string? format, ClaimsPrincipal user, CenterReader reader, CancellationToken ct) =>
         {
-            if (Check(user, center, centers, [Roles.Supervisor, Roles.Quality, Roles.Admin]) is { } refused)
+            var (read, refusal) = await reader.OpenDay(user, center, date, [Roles.Supervisor, Roles.Quality, Roles.Admin], ct);
+            if (read is null)
             {
-                return refused;
+                return refusal!;
             }
 
-            await dispatcher.WaitAppliedAsync(center, ct);
-            var grain = grains.GetGrain<ICenterGrain>(center);
-            var asOf = time.GetUtcNow();
-            if (await Day(date, grain, asOf) is not { } day)
-            {
-                return ApiErrors.BadRequest($"date: '{date}' is not a date as YYYY-MM-DD from 0001-01-03 to 9999-12-29");
-            }
-
-            var rows = await grain.AgentIntervals(agent, day, asOf);
+            var rows = await read.Grain.AgentIntervals(agent, read.Day, read.AsOf);
             if (rows is null)
             {
                 return ApiErrors.NotFound($"agent: '{agent}' is not known in center '{center}'");
             }
 
-            var json = rows.Select(r =>
-            {
-                var node = new JsonObject { ["start"] = r.Start.UtcDateTime, ["end"] = r.End.UtcDateTime };
-                foreach (var (state, seconds) in r.SecondsByState)
-                {
-                    node[state] = seconds;
-                }
-
-                node["handled"] = r.Handled;
-                node["ahtSeconds"] = r.AhtSeconds;
-                node["notReadyByReason"] = new JsonObject(r.SecondsByReason.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
-                return node;
-            }).ToList();
-            return Format(format, json, () => new { center, agent, date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), intervals = json });
+            var json = rows.Select(ApiJson.AgentInterval).ToList();
+            return Format(format, json, () => new { center, agent, date = DateText(read.Day), intervals = json });
         });
 
         api.MapGet("/{center}/alerts", (string center, string? state, ClaimsPrincipal user, CenterRegistry centers) =>
@@ -133,17 +107,7 @@ public static class ReadEndpoints
         return centers.Exists(center) ? null : ApiErrors.NotFound($"center: '{center}' is not known here (no event or setting has named it)");
     }
 
-    private static async Task<DateOnly?> Day(string? date, ICenterGrain grain, DateTimeOffset asOf)
-    {
-        if (date is null)
-        {
-            return await grain.BusinessDay(asOf);
-        }
-
-        // Two days' margin at either end of the calendar: a day's bounds in UTC (any zone, any day start) must exist.
-        return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            && d > DateOnly.MinValue.AddDays(1) && d < DateOnly.MaxValue.AddDays(-1) ? d : null;
-    }
+    private static string DateText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IResult Format(string? format, List<JsonObject> rows, Func<object> json) => format switch
     {

@@ -41,6 +41,7 @@ public static class FloorWatchHosting
         builder.Services.AddSingleton<CtiKey>();
         builder.Services.AddHostedService<CtiLinkServer>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<CenterReader>();
         builder.Services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
         builder.AddFloorWatchAuth();
         return builder;
