@@ -9,9 +9,8 @@ namespace FloorWatch.Server.Auth;
 /// <summary>Local users, tokens and bearer authentication (also from <c>access_token</c> for the hub and display pages).</summary>
 public static class AuthSetup
 {
-    public static IHostApplicationBuilder AddFloorWatchAuth(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFloorWatchAuth(this IHostApplicationBuilder builder, FloorWatchOptions options)
     {
-        var options = builder.Configuration.GetSection(FloorWatchOptions.Section).Get<FloorWatchOptions>() ?? new FloorWatchOptions();
         var key = SigningKey.LoadOrCreate(options);
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<UserStore>();

@@ -43,7 +43,7 @@ public static class FloorWatchHosting
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<CenterReader>();
         builder.Services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
-        builder.AddFloorWatchAuth();
+        builder.AddFloorWatchAuth(options);
         return builder;
     }
 

@@ -79,25 +79,27 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     {
         var started = DateTime.UtcNow;
         long count = 0;
-        foreach (var (center, entry) in file.Replay((line, text) => _log.LogWarning("Journal line {Line} is unreadable and was passed over: {Text}", line, text)))
-        {
-            _seq = Math.Max(_seq, entry.Seq);
-            if (entry.Event is { } e)
+        file.Replay(
+            (center, entry) =>
             {
-                SeenIds(center).Add(e.Id);
-            }
-            else if (entry.Settings is { } s)
-            {
-                _centers.SetSettings(center, s);
-            }
+                _seq = Math.Max(_seq, entry.Seq);
+                if (entry.Event is { } e)
+                {
+                    SeenIds(center).Add(e.Id);
+                }
+                else if (entry.Settings is { } s)
+                {
+                    _centers.SetSettings(center, s);
+                }
 
-            _centers.Touch(center);
-            _dispatcher.Enqueue(center, [entry]);
-            if (++count % 1_000_000 == 0)
-            {
-                _log.LogInformation("Replaying the journal: {Count} records so far", count);
-            }
-        }
+                _centers.Touch(center);
+                _dispatcher.Enqueue(center, [entry]);
+                if (++count % 1_000_000 == 0)
+                {
+                    _log.LogInformation("Replaying the journal: {Count} records so far", count);
+                }
+            },
+            (line, text) => _log.LogWarning("Journal line {Line} is unreadable and was passed over: {Text}", line, text));
 
         _log.LogInformation("Journal {Path}: replayed {Count} records in {Seconds:0.0} s; next sequence {Next}", file.Path, count, (DateTime.UtcNow - started).TotalSeconds, _seq + 1);
     }

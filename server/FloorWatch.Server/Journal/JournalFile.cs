@@ -28,36 +28,46 @@ public sealed class JournalFile : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Reads every complete record, cuts a torn tail, and leaves the file positioned for appending.</summary>
-    public IEnumerable<(string Center, JournalEntry Entry)> Replay(Action<long, string>? onBadLine = null)
+    /// <summary>Reads every complete record in order, cuts a torn tail, and leaves the file positioned for appending.</summary>
+    public void Replay(Action<string, JournalEntry> onRecord, Action<long, string>? onBadLine = null)
     {
         _stream.Position = 0;
-        var reader = new StreamReader(_stream, Encoding.UTF8, false, 1 << 16, leaveOpen: true);
+        var buffer = new byte[1 << 20];
+        var filled = 0;
         long goodEnd = 0;
         long lineNumber = 0;
-        var offset = 0L;
-        string? line;
-        while ((line = ReadLineWithEnding(reader, out var complete, ref offset)) is not null)
+        int read;
+        while ((read = _stream.Read(buffer, filled, buffer.Length - filled)) > 0)
         {
-            lineNumber++;
-            if (!complete)
+            filled += read;
+            var start = 0;
+            int newline;
+            while ((newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0)
             {
-                break;
+                lineNumber++;
+                var line = buffer.AsSpan(start, newline);
+                if (ParseLine(line) is { } record)
+                {
+                    onRecord(record.Center, record.Entry);
+                }
+                else
+                {
+                    onBadLine?.Invoke(lineNumber, Encoding.UTF8.GetString(line[..Math.Min(line.Length, 80)]));
+                }
+
+                start += newline + 1;
             }
 
-            var record = ParseLine(line);
-            if (record is null)
+            goodEnd += start;
+            Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
+            filled -= start;
+            if (filled == buffer.Length)
             {
-                onBadLine?.Invoke(lineNumber, line.Length > 80 ? line[..80] : line);
+                Array.Resize(ref buffer, buffer.Length * 2);
             }
-            else
-            {
-                yield return record.Value;
-            }
-
-            goodEnd = offset;
         }
 
+        // Whatever follows the last newline is a record torn by a crash; it was never acknowledged.
         if (goodEnd != _stream.Length)
         {
             _stream.SetLength(goodEnd);
@@ -66,58 +76,39 @@ public sealed class JournalFile : IDisposable
         _stream.Position = goodEnd;
     }
 
-    private static string? ReadLineWithEnding(StreamReader reader, out bool complete, ref long offset)
+    private static (string Center, JournalEntry Entry)? ParseLine(ReadOnlySpan<byte> line)
     {
-        var sb = new StringBuilder();
-        complete = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            if (c == '\n')
-            {
-                complete = true;
-                break;
-            }
-
-            sb.Append((char)c);
-        }
-
-        if (!complete && sb.Length == 0)
+        var first = line.IndexOf((byte)'\t');
+        if (first < 0 || first + 2 >= line.Length || line[first + 2] != (byte)'\t'
+            || !Utf8Parser.TryParse(line[..first], out long seq, out var used) || used != first)
         {
             return null;
         }
 
-        var text = sb.ToString();
-        offset += Encoding.UTF8.GetByteCount(text) + (complete ? 1 : 0);
-        return text;
-    }
-
-    private static (string, JournalEntry)? ParseLine(string line)
-    {
-        var first = line.IndexOf('\t', StringComparison.Ordinal);
-        if (first < 0 || first + 2 >= line.Length || line[first + 2] != '\t' || !long.TryParse(line.AsSpan(0, first), out var seq))
+        var body = line[(first + 3)..];
+        if (line[first + 1] == (byte)'E')
         {
-            return null;
-        }
-
-        var body = line.AsSpan(first + 3);
-        if (line[first + 1] == 'E')
-        {
-            var parsed = CtiEventParser.Parse(Encoding.UTF8.GetBytes(body.ToString()), NoFutureLimit);
+            var parsed = CtiEventParser.Parse(body, NoFutureLimit);
             return parsed.Event is { } e ? (e.Center, new JournalEntry(seq, e, null)) : null;
         }
 
-        if (line[first + 1] == 'S')
+        if (line[first + 1] == (byte)'S')
         {
-            var tab = body.IndexOf('\t');
+            var tab = body.IndexOf((byte)'\t');
             if (tab <= 0)
             {
                 return null;
             }
 
-            var center = body[..tab].ToString();
-            var settings = JsonSerializer.Deserialize<CenterSettings>(body[(tab + 1)..], JournalJson.Options);
-            return settings is null ? null : (center, new JournalEntry(seq, null, settings));
+            try
+            {
+                var settings = JsonSerializer.Deserialize<CenterSettings>(body[(tab + 1)..], JournalJson.Options);
+                return settings is null ? null : (Encoding.UTF8.GetString(body[..tab]), new JournalEntry(seq, null, settings));
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
         }
 
         return null;
