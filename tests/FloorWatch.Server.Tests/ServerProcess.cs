@@ -130,12 +130,18 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>A client signed in as <paramref name="user"/> (password: user + "-pw").</summary>
     public async Task<HttpClient> SignIn(string user)
     {
-        var answer = await Http.PostAsJsonAsync("/api/auth/token", new { user, password = user + "-pw" });
-        answer.EnsureSuccessStatusCode();
-        var token = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        var token = await Token(user);
         var client = new HttpClient { BaseAddress = Http.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>A bearer token for <paramref name="user"/> (password: user + "-pw").</summary>
+    public async Task<string> Token(string user)
+    {
+        var answer = await Http.PostAsJsonAsync("/api/auth/token", new { user, password = user + "-pw" });
+        answer.EnsureSuccessStatusCode();
+        return (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
     /// <summary>Posts CTI events with the key; answers the parsed reply.</summary>

@@ -17,6 +17,7 @@ public static class ApiJson
         {
             waiting = q.Now.Counts.Waiting,
             longestWaitSeconds = q.Now.Counts.LongestWaitSeconds,
+            oldestWaitingSince = q.WaitingCalls.Count > 0 ? q.WaitingCalls.Min(w => w.EnteredAt) : (DateTimeOffset?)null,
             staffed = q.Now.Counts.Staffed,
             available = q.Now.Counts.Available,
             ringing = q.Now.Counts.Ringing,
@@ -60,11 +61,28 @@ public static class ApiJson
         center = s.Center,
         name = s.Name,
         asOf = s.AsOf,
+        seq = s.Seq,
         totals = Queue(s.Totals),
         queues = s.Queues.Select(Queue),
         agents = s.Agents.Select(a => Agent(a, s.AsOf)),
         calls = s.Calls,
         alerts = Array.Empty<object>(),
+        feed,
+    };
+
+    /// <summary>A hub <c>delta</c> (contract section 4): only what changed, in the snapshot's shapes.</summary>
+    public static object Delta(FloorDelta d, object feed) => new
+    {
+        center = d.Center,
+        seq = d.Seq,
+        asOf = d.AsOf,
+        oldestEventTs = d.OldestEventTs,
+        newestEventTs = d.NewestEventTs,
+        totals = Queue(d.Totals),
+        queues = d.Queues.Select(Queue),
+        agents = d.Agents.Select(a => Agent(a, d.AsOf)),
+        calls = d.Calls,
+        endedCalls = d.EndedCalls,
         feed,
     };
 

@@ -6,6 +6,7 @@ using FloorWatch.Server.Health;
 using FloorWatch.Server.Ingest;
 using FloorWatch.Server.Journal;
 using FloorWatch.Server.Options;
+using FloorWatch.Server.Push;
 using FloorWatch.Server.Staffing;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,7 @@ public static class FloorWatchHosting
         builder.Services.AddSingleton<CenterReader>();
         builder.Services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
         builder.AddFloorWatchAuth(options);
+        builder.AddFloorWatchPush(options);
         return builder;
     }
 
@@ -59,6 +61,7 @@ public static class FloorWatchHosting
         app.MapReadEndpoints();
         app.MapSettingsEndpoints();
         app.MapStaffingEndpoints();
+        app.MapFloorWatchPush();
         var options = app.Services.GetRequiredService<IOptions<FloorWatchOptions>>().Value;
         if (options.Demo)
         {

@@ -25,6 +25,14 @@ public interface ICenterGrain : IGrainWithStringKey
 
     Task<CenterSettings> Settings();
 
+    /// <summary>
+    /// Subscribes a server node to this center's deltas, or renews its lease. Deltas go out at most
+    /// every push interval, only while some node is subscribed.
+    /// </summary>
+    Task Subscribe(IFloorObserver observer);
+
+    Task Unsubscribe(IFloorObserver observer);
+
     /// <summary>The business day that holds <paramref name="asOf"/> on the center's clock.</summary>
     Task<DateOnly> BusinessDay(DateTimeOffset asOf);
 }

@@ -16,6 +16,9 @@ public sealed record CenterSnapshot
     [Id(6)] public IReadOnlyList<LiveCall> Calls { get; init; } = [];
     [Id(7)] public required FeedView Feed { get; init; }
     [Id(8)] public required CenterSettings Settings { get; init; }
+
+    /// <summary>The last delta already folded into this snapshot; the next one to apply is <c>Seq + 1</c>.</summary>
+    [Id(9)] public long Seq { get; init; }
 }
 
 /// <summary>A waiting or connected call (contract section 2, live calls).</summary>
@@ -32,6 +35,9 @@ public sealed record LiveCall
     [Id(7)] public bool Vip { get; init; }
     [Id(8)] public IReadOnlyList<string> Tags { get; init; } = [];
     [Id(9)] public IReadOnlyList<string> MonitoredBy { get; init; } = [];
+
+    /// <summary>When the wait (waiting call) or the talk (connected call) began, so a viewer can tick it.</summary>
+    [Id(10)] public DateTimeOffset Since { get; init; }
 }
 
 /// <summary>What the center knows of its feed: the last event and the anomalies met.</summary>

@@ -7,6 +7,8 @@ using FloorWatch.Grains.Time;
 namespace FloorWatch.Grains.Agent;
 
 /// <summary>An agent at a seat: folds its ordered facts into state, current call and time per state.</summary>
+// State lives in memory and is rebuilt from the journal at start; it must not be collected when idle.
+[KeepAlive]
 public sealed class AgentGrain : Grain, IAgentGrain
 {
     private AgentProjection _projection = null!;

@@ -3,8 +3,12 @@ using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Settings;
 using FloorWatch.Domain.Time;
+using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Queue;
 using FloorWatch.Grains.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
 
 namespace FloorWatch.Grains.Center;
 
@@ -12,9 +16,21 @@ namespace FloorWatch.Grains.Center;
 /// A center: applies its journal in order through the <see cref="CenterSequencer"/>, then sends
 /// each agent and queue its own ordered facts, one call per entity per batch. The next batch
 /// starts only when the fan-out of this one is done, so per-entity order holds.
+/// While server nodes are subscribed, it pushes what changed to them at most every push interval.
 /// </summary>
-public sealed class CenterGrain : Grain, ICenterGrain
+// The floor lives in memory and is rebuilt from the journal at start; an idle center must not be collected.
+[KeepAlive]
+public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> pushOptions, TimeProvider time) : Grain, ICenterGrain
 {
+    private readonly PushOptions _push = pushOptions.Value;
+    private readonly ObserverManager<IFloorObserver> _observers = new(pushOptions.Value.Lease, log);
+    private readonly ChangeSet _changes = new();
+    private readonly LiveCallSet _liveCalls = new();
+    private IGrainTimer? _pushTimer;
+    private long _pushSeq;
+    private bool _pushEverything;
+    private DateTimeOffset _lastQueueRefresh;
+    private long _lastPushInterval;
     private readonly CenterSequencer _sequencer = new(CenterSettings.Default);
     private readonly QueueProjection _center = new("*");
     private readonly FactBatch _batch = new();
@@ -59,6 +75,7 @@ public sealed class CenterGrain : Grain, ICenterGrain
             else if (entry.Event is { } e)
             {
                 _sequencer.Apply(e, _batch);
+                _changes.Event(e.Ts);
                 _eventsApplied++;
                 _lastEventTs = _lastEventTs is { } last && last > e.Ts ? last : e.Ts;
             }
@@ -80,12 +97,14 @@ public sealed class CenterGrain : Grain, ICenterGrain
         foreach (var (queue, facts) in _batch.Queues)
         {
             _queues.Add(queue);
+            _changes.Queues.Add(queue);
             calls.Add(GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Of(CenterId, queue)).Apply(facts.ToArray().AsImmutable()));
         }
 
         foreach (var (agent, facts) in _batch.Agents)
         {
             _agents.Add(agent);
+            _changes.Agents.Add(agent);
             calls.Add(GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Of(CenterId, agent)).Apply(facts.ToArray().AsImmutable()));
         }
 
@@ -104,25 +123,10 @@ public sealed class CenterGrain : Grain, ICenterGrain
         var clockInfo = ClockInfo;
         var queues = await Task.WhenAll(_queues.Order(StringComparer.Ordinal).Select(q => QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
         var agents = await Task.WhenAll(_agents.Order(StringComparer.Ordinal).Select(a => AgentGrain(a).View(asOf, clockInfo)));
-        var calls = queues.SelectMany(q => q.WaitingCalls.Select(w => new LiveCall
-        {
-            Call = w.Call,
-            Queue = w.Queue,
-            Position = w.Position,
-            WaitSeconds = Math.Max(0, (asOf - w.EnteredAt).TotalSeconds),
-            Agent = w.RingingAgent,
-            Vip = w.Vip,
-            Tags = w.Tags,
-        })).Concat(agents.Where(a => a.Call is not null).Select(a => new LiveCall
-        {
-            Call = a.Call!.Call,
-            Queue = a.Call.Queue,
-            Agent = a.Id,
-            TalkSeconds = Math.Max(0, (asOf - a.Call.Since).TotalSeconds),
-            Held = a.Call.Held,
-            Vip = a.Call.Vip,
-            Tags = a.Call.Tags,
-        })).ToList();
+        var calls = queues.SelectMany(q => q.WaitingCalls.Select(LiveCallSet.Waiting))
+            .Concat(agents.Where(a => a.Call is not null).Select(a => LiveCallSet.Connected(a.Id, a.Call!)))
+            .Select(c => Timed(c, asOf))
+            .ToList();
 
         return new CenterSnapshot
         {
@@ -133,16 +137,106 @@ public sealed class CenterGrain : Grain, ICenterGrain
             Queues = queues,
             Agents = agents,
             Calls = calls,
-            Feed = new FeedView
-            {
-                EventsApplied = _eventsApplied,
-                JournalSeq = _appliedSeq,
-                LastEventTs = _lastEventTs,
-                Anomalies = _sequencer.Anomalies.Count,
-                RecentAnomalies = _sequencer.Anomalies.Recent.ToArray(),
-            },
+            Feed = Feed(),
             Settings = settings,
+            Seq = _pushSeq,
         };
+    }
+
+    private FeedView Feed() => new()
+    {
+        EventsApplied = _eventsApplied,
+        JournalSeq = _appliedSeq,
+        LastEventTs = _lastEventTs,
+        Anomalies = _sequencer.Anomalies.Count,
+        RecentAnomalies = _sequencer.Anomalies.Recent.ToArray(),
+    };
+
+    private static LiveCall Timed(LiveCall c, DateTimeOffset asOf)
+    {
+        var seconds = Math.Max(0, (asOf - c.Since).TotalSeconds);
+        return c.Position is null ? c with { TalkSeconds = seconds } : c with { WaitSeconds = seconds };
+    }
+
+    public Task Subscribe(IFloorObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        if (_pushTimer is null)
+        {
+            // A node that starts watching gets every queue and agent once, so its call list is whole.
+            _pushEverything = true;
+            _changes.Clear();
+            _pushTimer = this.RegisterGrainTimer(PushTick, new GrainTimerCreationOptions(_push.Interval, _push.Interval));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IFloorObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task PushTick()
+    {
+        _observers.ClearExpired();
+        if (_observers.Count == 0)
+        {
+            _pushTimer?.Dispose();
+            _pushTimer = null;
+            return;
+        }
+
+        var asOf = time.GetUtcNow();
+        var interval = CenterClock.IntervalStartTicks(asOf);
+        var refreshQueues = _pushEverything || interval != _lastPushInterval || asOf - _lastQueueRefresh >= _push.QueueRefresh;
+        if (_changes.IsEmpty && !refreshQueues)
+        {
+            return;
+        }
+
+        var settings = _sequencer.Settings;
+        var clockInfo = ClockInfo;
+        var queueIds = refreshQueues ? _queues : _changes.Queues;
+        var agentIds = _pushEverything ? _agents : _changes.Agents;
+        var queues = await Task.WhenAll(queueIds.Order(StringComparer.Ordinal).Select(q => QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
+        var agents = await Task.WhenAll(agentIds.Order(StringComparer.Ordinal).Select(a => AgentGrain(a).View(asOf, clockInfo)));
+        foreach (var q in queues)
+        {
+            _liveCalls.SetQueue(q);
+        }
+
+        foreach (var a in agents)
+        {
+            _liveCalls.SetAgent(a);
+        }
+
+        var (changedCalls, endedCalls) = _liveCalls.Diff();
+        var delta = new FloorDelta
+        {
+            Center = CenterId,
+            Seq = ++_pushSeq,
+            AsOf = asOf,
+            OldestEventTs = _changes.OldestEventTs,
+            NewestEventTs = _changes.NewestEventTs,
+            Totals = (await Totals(asOf)),
+            Queues = queues,
+            Agents = agents,
+            Calls = changedCalls.Select(c => Timed(c, asOf)).ToArray(),
+            EndedCalls = endedCalls,
+            Feed = Feed(),
+        };
+        _changes.Clear();
+        _pushEverything = false;
+        if (refreshQueues)
+        {
+            _lastQueueRefresh = asOf;
+            _lastPushInterval = interval;
+        }
+
+        // One-way: a slow node never holds the center up.
+        await _observers.Notify(o => o.OnDelta(delta));
     }
 
     public Task<QueueView> Totals(DateTimeOffset asOf) =>

@@ -7,6 +7,8 @@ using FloorWatch.Grains.Time;
 namespace FloorWatch.Grains.Queue;
 
 /// <summary>A queue: folds its ordered facts into waiting calls and interval counters.</summary>
+// State lives in memory and is rebuilt from the journal at start; it must not be collected when idle.
+[KeepAlive]
 public sealed class QueueGrain : Grain, IQueueGrain
 {
     private QueueProjection _projection = null!;

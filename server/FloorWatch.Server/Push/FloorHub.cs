@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FloorWatch.Server.Push;
+
+/// <summary>The hub <c>/hubs/floor</c> (contract section 4). It holds no logic: joining and leaving go to <see cref="FloorViewers"/>.</summary>
+[Authorize]
+public sealed class FloorHub(FloorViewers viewers) : Hub
+{
+    public const string Path = "/hubs/floor";
+
+    /// <summary>Adds the caller to the center's viewers and sends it a <c>snapshot</c>; deltas follow.</summary>
+    public Task JoinCenter(string center) => viewers.Join(Context.ConnectionId, Context.User!, center, Context.ConnectionAborted);
+
+    public Task LeaveCenter(string center) => viewers.Leave(Context.ConnectionId, center);
+
+    public override Task OnDisconnectedAsync(Exception? exception) => viewers.Disconnected(Context.ConnectionId);
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using FloorWatch.Contracts.Grains;
+using FloorWatch.Contracts.Views;
+using FloorWatch.Server.Api;
+using FloorWatch.Server.Ingest;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FloorWatch.Server.Push;
+
+/// <summary>
+/// This node's observer of the centers its viewers watch: a delta from a center grain goes to that
+/// center's SignalR group. Subscriptions are leases, renewed on a timer, so a center drops a node
+/// that is gone. Sends are not awaited one after another: a slow or dead browser's backlog is its
+/// own and never holds up the next delta for the others.
+/// </summary>
+public sealed class FloorPublisher(
+    IHubContext<FloorHub> hub,
+    IGrainFactory grains,
+    FeedStatus feed,
+    TimeProvider time,
+    ILogger<FloorPublisher> log) : IFloorObserver, IHostedService, IDisposable
+{
+    /// <summary>Well inside the centers' lease, so one missed renewal loses nothing.</summary>
+    public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
+
+    private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
+    private IFloorObserver? _self;
+    private ITimer? _renewal;
+
+    private IFloorObserver Self => _self ??= grains.CreateObjectReference<IFloorObserver>(this);
+
+    public Task Watch(string center)
+    {
+        _watched[center] = 0;
+        return grains.GetGrain<ICenterGrain>(center).Subscribe(Self);
+    }
+
+    public Task Unwatch(string center)
+    {
+        _watched.TryRemove(center, out _);
+        return grains.GetGrain<ICenterGrain>(center).Unsubscribe(Self);
+    }
+
+    public Task OnDelta(FloorDelta delta)
+    {
+        var message = ApiJson.Delta(delta, feed.For(delta.Center, delta.Feed));
+        var send = hub.Clients.Group(FloorViewers.Group(delta.Center)).SendAsync("delta", message);
+        if (!send.IsCompletedSuccessfully)
+        {
+            _ = send.ContinueWith(
+                t => log.LogWarning(t.Exception, "Delta {Seq} of center {Center} not sent to every viewer", delta.Seq, delta.Center),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _renewal = time.CreateTimer(_ => _ = Renew(), null, Renewal, Renewal);
+        return Task.CompletedTask;
+    }
+
+    private async Task Renew()
+    {
+        foreach (var center in _watched.Keys)
+        {
+            try
+            {
+                await grains.GetGrain<ICenterGrain>(center).Subscribe(Self);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                log.LogWarning(ex, "Could not renew the push subscription of center {Center}; trying again in {Seconds} s", center, Renewal.TotalSeconds);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _renewal?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _renewal?.Dispose();
+}

@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using FloorWatch.Contracts.Grains;
+using FloorWatch.Server.Api;
+using FloorWatch.Server.Auth;
+using FloorWatch.Server.Centers;
+using FloorWatch.Server.Ingest;
+using FloorWatch.Server.Journal;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FloorWatch.Server.Push;
+
+/// <summary>
+/// Who on this node watches which center. The first viewer of a center makes this node subscribe to
+/// it; the last one leaving ends the subscription. A join is checked against the caller's roles and
+/// centers before anything about the center is said.
+/// </summary>
+public sealed class FloorViewers(
+    IHubContext<FloorHub> hub,
+    FloorPublisher publisher,
+    CenterRegistry centers,
+    CenterDispatcher dispatcher,
+    FeedStatus feed,
+    IGrainFactory grains,
+    TimeProvider time,
+    ILogger<FloorViewers> log)
+{
+    private readonly Dictionary<string, HashSet<string>> _centersByConnection = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _viewersByCenter = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public static string Group(string center) => "center:" + center;
+
+    public async Task Join(string connection, ClaimsPrincipal user, string center, CancellationToken ct)
+    {
+        if (!user.May(center, Roles.FloorReaders))
+        {
+            log.LogInformation("Hub join refused: {User} may not watch center {Center}", user.Identity?.Name, center);
+            throw new HubException($"forbidden: not allowed to watch center '{center}'");
+        }
+
+        if (!centers.Exists(center))
+        {
+            throw new HubException($"center '{center}' is not known here (no event or setting has named it)");
+        }
+
+        if (Add(connection, center))
+        {
+            await publisher.Watch(center);
+        }
+
+        await hub.Groups.AddToGroupAsync(connection, Group(center), ct);
+
+        // Deltas sent to the group from here on either are folded into this snapshot (seq at or
+        // below its own) or continue it; the client tells which by seq.
+        await dispatcher.WaitAppliedAsync(center, ct);
+        var snapshot = await grains.GetGrain<ICenterGrain>(center).Snapshot(time.GetUtcNow());
+        await hub.Clients.Client(connection).SendAsync("snapshot", ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed)), ct);
+    }
+
+    public async Task Leave(string connection, string center)
+    {
+        await hub.Groups.RemoveFromGroupAsync(connection, Group(center));
+        if (Remove(connection, center))
+        {
+            await publisher.Unwatch(center);
+        }
+    }
+
+    public async Task Disconnected(string connection)
+    {
+        string[] joined;
+        lock (_gate)
+        {
+            joined = _centersByConnection.TryGetValue(connection, out var set) ? [.. set] : [];
+        }
+
+        foreach (var center in joined)
+        {
+            if (Remove(connection, center))
+            {
+                await publisher.Unwatch(center);
+            }
+        }
+    }
+
+    /// <summary>True when this is the center's first viewer on this node.</summary>
+    private bool Add(string connection, string center)
+    {
+        lock (_gate)
+        {
+            if (!_centersByConnection.TryGetValue(connection, out var set))
+            {
+                _centersByConnection[connection] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            if (!set.Add(center))
+            {
+                return false;
+            }
+
+            var n = _viewersByCenter.GetValueOrDefault(center) + 1;
+            _viewersByCenter[center] = n;
+            return n == 1;
+        }
+    }
+
+    /// <summary>True when that was the center's last viewer on this node.</summary>
+    private bool Remove(string connection, string center)
+    {
+        lock (_gate)
+        {
+            if (!_centersByConnection.TryGetValue(connection, out var set) || !set.Remove(center))
+            {
+                return false;
+            }
+
+            if (set.Count == 0)
+            {
+                _centersByConnection.Remove(connection);
+            }
+
+            var n = _viewersByCenter[center] - 1;
+            if (n > 0)
+            {
+                _viewersByCenter[center] = n;
+                return false;
+            }
+
+            _viewersByCenter.Remove(center);
+            return true;
+        }
+    }
+}

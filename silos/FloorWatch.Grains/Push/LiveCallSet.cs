@@ -1,0 +1,87 @@
+using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Floor;
+
+namespace FloorWatch.Grains.Push;
+
+/// <summary>
+/// The live calls of a center as last sent, so a delta carries only the calls that started,
+/// changed or ended. Queues report their waiting calls, agents their connected call; a connected
+/// call wins over a waiting entry of the same id.
+/// </summary>
+internal sealed class LiveCallSet
+{
+    private readonly Dictionary<string, LiveCall[]> _waitingByQueue = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiveCall> _connectedByAgent = new(StringComparer.Ordinal);
+    private Dictionary<string, LiveCall> _sent = new(StringComparer.Ordinal);
+
+    public void SetQueue(QueueView queue) =>
+        _waitingByQueue[queue.Id] = queue.WaitingCalls.Select(Waiting).ToArray();
+
+    public void SetAgent(AgentView agent)
+    {
+        if (agent.Call is { } call)
+        {
+            _connectedByAgent[agent.Id] = Connected(agent.Id, call);
+        }
+        else
+        {
+            _connectedByAgent.Remove(agent.Id);
+        }
+    }
+
+    /// <summary>The calls that are new or differ from what was last sent, and the ids that are gone; then this becomes what was sent.</summary>
+    public (List<LiveCall> Changed, List<string> Ended) Diff()
+    {
+        var now = Current();
+        var changed = now.Values.Where(c => !_sent.TryGetValue(c.Call, out var before) || !Same(before, c)).ToList();
+        var ended = _sent.Keys.Where(id => !now.ContainsKey(id)).ToList();
+        _sent = now;
+        return (changed, ended);
+    }
+
+    private Dictionary<string, LiveCall> Current()
+    {
+        var calls = new Dictionary<string, LiveCall>(StringComparer.Ordinal);
+        foreach (var waiting in _waitingByQueue.Values)
+        {
+            foreach (var c in waiting)
+            {
+                calls[c.Call] = c;
+            }
+        }
+
+        foreach (var c in _connectedByAgent.Values)
+        {
+            calls[c.Call] = c;
+        }
+
+        return calls;
+    }
+
+    public static LiveCall Waiting(WaitingCall w) => new()
+    {
+        Call = w.Call,
+        Queue = w.Queue,
+        Position = w.Position,
+        Agent = w.RingingAgent,
+        Vip = w.Vip,
+        Tags = w.Tags,
+        Since = w.EnteredAt,
+    };
+
+    public static LiveCall Connected(string agent, AgentCallInfo call) => new()
+    {
+        Call = call.Call,
+        Queue = call.Queue,
+        Agent = agent,
+        Held = call.Held,
+        Vip = call.Vip,
+        Tags = call.Tags,
+        Since = call.Since,
+    };
+
+    // Times are left out: a viewer ticks them from Since.
+    private static bool Same(LiveCall a, LiveCall b) =>
+        a.Queue == b.Queue && a.Position == b.Position && a.Agent == b.Agent && a.Held == b.Held
+        && a.Vip == b.Vip && a.Since == b.Since && a.Tags.SequenceEqual(b.Tags) && a.MonitoredBy.SequenceEqual(b.MonitoredBy);
+}
