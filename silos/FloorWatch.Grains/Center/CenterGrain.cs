@@ -23,7 +23,7 @@ namespace FloorWatch.Grains.Center;
 public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> pushOptions, TimeProvider time) : Grain, ICenterGrain
 {
     private readonly PushOptions _push = pushOptions.Value;
-    private readonly ObserverManager<IFloorObserver> _observers = new(pushOptions.Value.Lease, log);
+    private readonly ObserverManager<IFloorObserver> _observers = new(pushOptions.Value.Lease, log) { GetDateTime = () => time.GetUtcNow().UtcDateTime };
     private readonly ChangeSet _changes = new();
     private readonly LiveCallSet _liveCalls = new();
     private IGrainTimer? _pushTimer;

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using FloorWatch.Contracts.Grains;
+using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Events;
+using Orleans.Concurrency;
+
+namespace FloorWatch.Grains.Tests;
+
+/// <summary>How a center pushes: coalesced at the push interval, only what changed, seq by one, for as long as the lease holds.</summary>
+[Collection(PushCluster.Name)]
+public class PushTests(PushClusterFixture fixture)
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+    private long _seq;
+
+    private sealed class Observer : IFloorObserver
+    {
+        public Channel<FloorDelta> Deltas { get; } = Channel.CreateUnbounded<FloorDelta>();
+
+        public Task OnDelta(FloorDelta delta)
+        {
+            Deltas.Writer.TryWrite(delta);
+            return Task.CompletedTask;
+        }
+    }
+
+    private JournalEntry Event(string center, string json)
+    {
+        var line = "{\"id\":\"" + center + "-" + (_seq + 1) + "\",\"center\":\"" + center + "\",\"ts\":\"" + fixture.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) + "\"," + json + "}";
+        var parsed = CtiEventParser.Parse(Encoding.UTF8.GetBytes(line), fixture.Time.GetUtcNow());
+        return new JournalEntry(++_seq, parsed.Event ?? throw new InvalidOperationException(parsed.Error), null);
+    }
+
+    private async Task<(ICenterGrain Center, Observer Observer, IFloorObserver Reference)> Watch(string center)
+    {
+        var grain = fixture.Grains.GetGrain<ICenterGrain>(center);
+        await grain.Apply(new[]
+        {
+            Event(center, "\"type\":\"agent.login\",\"agent\":\"A1\",\"seat\":\"S1\",\"queues\":[\"q1\"]"),
+            Event(center, "\"type\":\"agent.login\",\"agent\":\"A2\",\"seat\":\"S2\",\"queues\":[\"q2\"]"),
+        }.AsImmutable());
+        var observer = new Observer();
+        var reference = fixture.Grains.CreateObjectReference<IFloorObserver>(observer);
+        await grain.Subscribe(reference);
+        return (grain, observer, reference);
+    }
+
+    /// <summary>Moves the clock one push interval and waits (as a barrier) until the center has taken its turn.</summary>
+    private async Task Tick(ICenterGrain center, TimeSpan? by = null)
+    {
+        fixture.Time.Advance(by ?? Interval);
+        await center.Settings();
+    }
+
+    private static async Task<FloorDelta> Next(Observer observer)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await observer.Deltas.Reader.ReadAsync(patience.Token);
+    }
+
+    [Fact]
+    public async Task The_first_delta_after_subscribing_carries_every_queue_and_agent()
+    {
+        var (center, observer, _) = await Watch("push-first");
+
+        await Tick(center);
+        var delta = await Next(observer);
+
+        Assert.Equal(1, delta.Seq);
+        Assert.Equal(["q1", "q2"], delta.Queues.Select(q => q.Id));
+        Assert.Equal(["A1", "A2"], delta.Agents.Select(a => a.Id));
+        Assert.Null(delta.NewestEventTs);
+        Assert.Equal(1, (await center.Snapshot(fixture.Time.GetUtcNow())).Seq);
+    }
+
+    [Fact]
+    public async Task Changes_within_one_interval_go_out_as_one_delta_with_only_what_changed()
+    {
+        var (center, observer, _) = await Watch("push-coalesce");
+        await Tick(center);
+        var first = await Next(observer);
+
+        var from = fixture.Time.GetUtcNow();
+        await center.Apply(new[] { Event("push-coalesce", "\"type\":\"agent.ready\",\"agent\":\"A1\"") }.AsImmutable());
+        fixture.Time.Advance(TimeSpan.FromMilliseconds(50));
+        await center.Apply(new[] { Event("push-coalesce", "\"type\":\"call.queued\",\"call\":\"C1\",\"queue\":\"q1\"") }.AsImmutable());
+        await Tick(center, TimeSpan.FromMilliseconds(150));
+        var delta = await Next(observer);
+
+        Assert.Equal(first.Seq + 1, delta.Seq);
+        Assert.Equal(["A1"], delta.Agents.Select(a => a.Id));
+        Assert.Equal(["q1"], delta.Queues.Select(q => q.Id));
+        Assert.Equal(from, delta.OldestEventTs);
+        Assert.Equal(from.AddMilliseconds(50), delta.NewestEventTs);
+        Assert.Equal("C1", Assert.Single(delta.Calls).Call);
+        Assert.Equal(2, delta.Totals.Now.Counts.Staffed);
+    }
+
+    [Fact]
+    public async Task A_quiet_interval_sends_nothing_and_the_next_delta_follows_without_a_gap()
+    {
+        var (center, observer, _) = await Watch("push-quiet");
+        await Tick(center);
+        var first = await Next(observer);
+
+        await Tick(center);
+        await Tick(center);
+        await center.Apply(new[] { Event("push-quiet", "\"type\":\"agent.notready\",\"agent\":\"A2\",\"reason\":\"away\"") }.AsImmutable());
+        await Tick(center);
+        var next = await Next(observer);
+
+        Assert.Equal(first.Seq + 1, next.Seq);
+        Assert.Equal("away", Assert.Single(next.Agents).Reason);
+        Assert.Equal(["q2"], next.Queues.Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task Queues_are_sent_again_when_only_time_moves()
+    {
+        var (center, observer, _) = await Watch("push-refresh");
+        await center.Apply(new[] { Event("push-refresh", "\"type\":\"call.queued\",\"call\":\"W1\",\"queue\":\"q2\"") }.AsImmutable());
+        await Tick(center);
+        var first = await Next(observer);
+
+        await Tick(center, TimeSpan.FromSeconds(5));
+        var refresh = await Next(observer);
+
+        Assert.Equal(first.Seq + 1, refresh.Seq);
+        Assert.Equal(["q1", "q2"], refresh.Queues.Select(q => q.Id));
+        Assert.Empty(refresh.Agents);
+        Assert.Empty(refresh.Calls);
+        Assert.Null(refresh.NewestEventTs);
+        Assert.Equal(5.2, refresh.Queues[1].Now.Counts.LongestWaitSeconds, 6);
+    }
+
+    [Fact]
+    public async Task A_call_that_ends_is_named_once_in_ended_calls()
+    {
+        var (center, observer, _) = await Watch("push-ended");
+        await center.Apply(new[] { Event("push-ended", "\"type\":\"call.queued\",\"call\":\"X1\",\"queue\":\"q1\"") }.AsImmutable());
+        await Tick(center);
+        Assert.Contains((await Next(observer)).Calls, c => c.Call == "X1");
+
+        await center.Apply(new[] { Event("push-ended", "\"type\":\"call.abandoned\",\"call\":\"X1\"") }.AsImmutable());
+        await Tick(center);
+        var ended = await Next(observer);
+
+        Assert.Equal(["X1"], ended.EndedCalls);
+        Assert.Empty(ended.Calls);
+    }
+
+    [Fact]
+    public async Task A_node_that_stops_renewing_its_lease_gets_no_more_deltas()
+    {
+        var (center, observer, _) = await Watch("push-lease");
+        await Tick(center);
+        await Next(observer);
+
+        await Tick(center, TimeSpan.FromSeconds(91));
+        await center.Apply(new[] { Event("push-lease", "\"type\":\"agent.ready\",\"agent\":\"A1\"") }.AsImmutable());
+        await Tick(center);
+        await Tick(center);
+
+        // A second observer, subscribed now, is the barrier: its first delta is seq n + 1 only if none went out since.
+        var late = new Observer();
+        await center.Subscribe(fixture.Grains.CreateObjectReference<IFloorObserver>(late));
+        await center.Apply(new[] { Event("push-lease", "\"type\":\"agent.ready\",\"agent\":\"A2\"") }.AsImmutable());
+        await Tick(center);
+        var delta = await Next(late);
+        Assert.False(observer.Deltas.Reader.TryRead(out var stray), $"delta {stray?.Seq} went to an expired node");
+        Assert.Equal((await center.Snapshot(fixture.Time.GetUtcNow())).Seq, delta.Seq);
+    }
+}
