@@ -37,13 +37,15 @@ public sealed class HubViewer : IAsyncDisposable
 
     public static async Task<HubViewer> ConnectAsync(ServerProcess server, string? token)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.Http.BaseAddress!, "/hubs/floor"), o => o.AccessTokenProvider = () => Task.FromResult(token))
-            .Build();
-        var viewer = new HubViewer(connection);
-        await connection.StartAsync();
+        var viewer = new HubViewer(Connection(server, token));
+        await viewer._connection.StartAsync();
         return viewer;
     }
+
+    public static HubConnection Connection(ServerProcess server, string? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(server.Http.BaseAddress!, "/hubs/floor"), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
 
     /// <summary>Joins the center and folds in the snapshot it sends.</summary>
     public async Task<JsonObject> JoinAsync(string center)
