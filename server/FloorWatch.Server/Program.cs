@@ -5,7 +5,7 @@ if (CommandLineHelp.TryPrint(args))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = FloorWatchHosting.CreateBuilder(args);
 builder.AddFloorWatch();
 var app = builder.Build();
 app.MapFloorWatch();

@@ -6,6 +6,7 @@ using FloorWatch.Server.Health;
 using FloorWatch.Server.Ingest;
 using FloorWatch.Server.Journal;
 using FloorWatch.Server.Options;
+using FloorWatch.Server.Pages;
 using FloorWatch.Server.Push;
 using FloorWatch.Server.Staffing;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,9 @@ namespace FloorWatch.Server.Hosting;
 public static class FloorWatchHosting
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = ClientPages.WebRoot });
 
     public static WebApplicationBuilder AddFloorWatch(this WebApplicationBuilder builder)
     {
@@ -53,6 +57,7 @@ public static class FloorWatchHosting
     {
         // Built now, not at the first sign-in, so a generated admin password is printed at start.
         app.Services.GetRequiredService<UserStore>();
+        app.UseClientFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
@@ -62,12 +67,8 @@ public static class FloorWatchHosting
         app.MapSettingsEndpoints();
         app.MapStaffingEndpoints();
         app.MapFloorWatchPush();
-        var options = app.Services.GetRequiredService<IOptions<FloorWatchOptions>>().Value;
-        if (options.Demo)
-        {
-            app.Logger.LogWarning("FloorWatch__Demo=true: the built-in switch simulator is not part of this build yet; feed events over HTTP or the CTI link");
-        }
-
+        app.MapClientPages();
+        app.LogWhereToLook();
         return app;
     }
 }

@@ -1,0 +1,63 @@
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { setUnauthorizedHandler } from './lib/api/client';
+import { clearToken, getToken } from './lib/api/token';
+import { currentLanguage } from './lib/i18n';
+import { HomePage } from './features/centers/HomePage';
+import { WallboardPage } from './features/wallboard/WallboardPage';
+import { SupervisorPage } from './features/supervisor/SupervisorPage';
+import { QualityPage } from './features/quality/QualityPage';
+import { StaffingPage } from './features/staffing/StaffingPage';
+import { AgentPage } from './features/agent/AgentPage';
+
+/** A 401 anywhere (HTTP or hub) forgets the token and goes to sign-in, coming back here after. */
+function UnauthorizedRedirect() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      clearToken();
+      const next = location.pathname + location.search;
+      navigate(`/?next=${encodeURIComponent(next)}`, { replace: true });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate, location.pathname, location.search]);
+  return null;
+}
+
+/** Pages that need a token send a visitor without one to sign-in first. */
+function RequireToken({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  if (!getToken()) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <div className="notice">{t('common.notFound')}</div>;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    document.documentElement.lang = currentLanguage();
+  }, [i18n.language]);
+  return (
+    <>
+      <UnauthorizedRedirect />
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/wallboard/:center" element={<RequireToken><WallboardPage /></RequireToken>} />
+        <Route path="/supervisor/:center" element={<RequireToken><SupervisorPage /></RequireToken>} />
+        <Route path="/quality/:center" element={<RequireToken><QualityPage /></RequireToken>} />
+        <Route path="/staffing" element={<RequireToken><StaffingPage /></RequireToken>} />
+        <Route path="/agent" element={<RequireToken><AgentPage /></RequireToken>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </>
+  );
+}

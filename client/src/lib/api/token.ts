@@ -1,0 +1,60 @@
+// The bearer token: kept in localStorage after sign-in; a `?token=` query parameter (a wallboard
+// on a TV) overrides it and is kept in sessionStorage, so only that tab uses it.
+
+const KEY = 'floorwatch.token';
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Takes `?token=` off the address (so it is not left on screen) and keeps it for this tab. */
+export function captureTokenFromUrl(): void {
+  if (typeof window === 'undefined') return;
+  const url = new URL(window.location.href);
+  const token = url.searchParams.get('token');
+  if (!token) return;
+  safe(() => window.sessionStorage.setItem(KEY, token), undefined);
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+}
+
+export function getToken(): string | null {
+  const tab = safe(() => window.sessionStorage.getItem(KEY), null);
+  if (tab) return tab;
+  return safe(() => window.localStorage.getItem(KEY), null);
+}
+
+export function setToken(token: string): void {
+  safe(() => window.sessionStorage.removeItem(KEY), undefined);
+  safe(() => window.localStorage.setItem(KEY, token), undefined);
+}
+
+export function clearToken(): void {
+  safe(() => window.sessionStorage.removeItem(KEY), undefined);
+  safe(() => window.localStorage.removeItem(KEY), undefined);
+}
+
+/** The user name in the token (JWT payload `name`/`unique_name`/`sub`), for the header; null if unreadable. */
+export function tokenUser(token: string | null): string | null {
+  if (!token) return null;
+  const part = token.split('.')[1];
+  if (!part) return null;
+  try {
+    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    const payload: unknown = JSON.parse(json);
+    if (payload && typeof payload === 'object') {
+      const p = payload as Record<string, unknown>;
+      for (const k of ['name', 'unique_name', 'sub', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name']) {
+        const v = p[k];
+        if (typeof v === 'string' && v) return v;
+      }
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
