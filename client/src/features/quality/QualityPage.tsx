@@ -42,7 +42,11 @@ const CallRow = memo(function CallRow({ call, top }: { call: Stamped<LiveCall>; 
         {call.agent ?? ''}
       </span>
       <span role="cell" className={`qa-cell ${waiting ? 'st-notready' : 'st-oncall'}`}>
-        {waiting ? t('quality.waitingAt', { position: call.position ?? '–' }) : t('quality.talking')}
+        {waiting
+          ? call.agent
+            ? t('quality.ringing')
+            : t('quality.waitingAt', { position: call.position ?? '–' })
+          : t('quality.talking')}
       </span>
       <span role="cell" className="qa-cell num right" data-testid="call-time">
         <RunningSeconds seconds={waiting ? call.waitSeconds : call.talkSeconds} asOfMs={call.asOfMs} />

@@ -30,4 +30,7 @@ describe('live calls', () => {
     expect(isWaiting(calls[1]!)).toBe(true);
     expect(isWaiting(calls[0]!)).toBe(false);
   });
+  it('counts a call ringing an agent as still waiting', () => {
+    expect(isWaiting(at(call('R1', { agent: 'A9', position: 1, waitSeconds: 3, talkSeconds: null })))).toBe(true);
+  });
 });

@@ -10,8 +10,9 @@ export interface CallFilter {
 
 export const DEFAULT_CALL_FILTER: CallFilter = { vipOnly: false, taggedOnly: false, queue: '' };
 
+/** The server gives a queue position only to calls still waiting (a ringing call waits too). */
 export function isWaiting(c: LiveCall): boolean {
-  return !c.agent && (c.position !== null || c.waitSeconds !== null);
+  return c.position !== null && c.position !== undefined;
 }
 
 export function matchesCall(c: LiveCall, f: CallFilter): boolean {

@@ -94,6 +94,8 @@ export interface LiveCall {
   vip: boolean;
   tags: string[];
   monitoredBy: string[];
+  /** when the wait (waiting call) or the talk (connected call) began */
+  since?: string | null;
 }
 
 export type AlertState = 'open' | 'acknowledged' | 'resolved';

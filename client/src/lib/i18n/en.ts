@@ -182,6 +182,7 @@ export const en = {
     noCalls: 'No live calls',
     waitingAt: 'Waiting #{{position}}',
     talking: 'Talking',
+    ringing: 'Ringing',
     held: 'On hold',
     vip: 'VIP',
     col: {

@@ -183,6 +183,7 @@ export const zhCN: Messages = {
     noCalls: '暂无通话',
     waitingAt: '排队第 {{position}} 位',
     talking: '通话中',
+    ringing: '振铃',
     held: '保持',
     vip: 'VIP',
     col: {
