@@ -34,7 +34,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "floorwatch-test-" + Guid.NewGuid().ToString("N"));
 
-    public static async Task<ServerProcess> StartAsync(string? dataPath = null, bool withUsers = true)
+    public static async Task<ServerProcess> StartAsync(string? dataPath = null, bool withUsers = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         dataPath ??= NewDataPath();
         var (http, tcp, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
@@ -63,6 +63,11 @@ public sealed class ServerProcess : IAsyncDisposable
             AddUser(env, 3, "cti-acme", Roles("cti"), "acme");
             AddUser(env, 4, "agent-acme", Roles("agent"), "acme");
         }
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>())
+        {
+            env[k] = v;
+        }
+
         foreach (var (k, v) in env)
         {
             psi.Environment[k] = v;

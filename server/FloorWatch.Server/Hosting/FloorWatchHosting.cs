@@ -2,6 +2,7 @@ using FloorWatch.Server.Api;
 using FloorWatch.Server.Audit;
 using FloorWatch.Server.Auth;
 using FloorWatch.Server.Centers;
+using FloorWatch.Server.Demo;
 using FloorWatch.Server.Health;
 using FloorWatch.Server.Ingest;
 using FloorWatch.Server.Journal;
@@ -18,8 +19,9 @@ public static class FloorWatchHosting
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Settings files and the web client are found beside the server, whatever the working directory; the data folder stays relative to it.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = ClientPages.WebRoot });
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, WebRootPath = ClientPages.WebRoot });
 
     public static WebApplicationBuilder AddFloorWatch(this WebApplicationBuilder builder)
     {
@@ -50,6 +52,9 @@ public static class FloorWatchHosting
         builder.Services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
         builder.AddFloorWatchAuth(options);
         builder.AddFloorWatchPush(options);
+
+        // Last, so it stops first: the demo ends its calls over the link before the link closes.
+        builder.AddFloorWatchDemo(options);
         return builder;
     }
 

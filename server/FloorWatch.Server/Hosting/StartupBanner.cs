@@ -1,4 +1,4 @@
-
+using FloorWatch.Server.Demo;
 using FloorWatch.Server.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,7 +24,7 @@ public static class StartupBanner
             {
                 app.Logger.LogInformation(
                     "FloorWatch is running with the demo switch: open {Address}/ and sign in; the demo floor is {Address}/wallboard/{Center}, {Address}/supervisor/{Center} and {Address}/quality/{Center}",
-                    address, address, "demo", address, "demo", address, "demo");
+                    address, address, DemoSwitch.Center, address, DemoSwitch.Center, address, DemoSwitch.Center);
             }
             else
             {
