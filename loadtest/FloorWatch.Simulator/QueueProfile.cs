@@ -25,9 +25,9 @@ public sealed record QueueProfile
     /// <summary>The default floor: four queues sized for about 900 calls an hour on 48 agents.</summary>
     public static IReadOnlyList<QueueProfile> Defaults { get; } =
     [
-        new() { Id = "billing", Name = "Billing & payments", Share = 0.35, TalkSeconds = 95 },
-        new() { Id = "sales", Name = "Sales & upgrades", Share = 0.25, TalkSeconds = 115 },
-        new() { Id = "tech", Name = "Technical support", Share = 0.30, TalkSeconds = 130 },
+        new() { Id = "billing", Name = "Billing", Share = 0.35, TalkSeconds = 95 },
+        new() { Id = "sales", Name = "Sales", Share = 0.25, TalkSeconds = 115 },
+        new() { Id = "tech", Name = "Tech support", Share = 0.30, TalkSeconds = 130 },
         new() { Id = "vip", Name = "VIP line", Share = 0.10, TalkSeconds = 105, MaxWaitSeconds = 180, Vip = true },
     ];
 

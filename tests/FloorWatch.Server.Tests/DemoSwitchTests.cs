@@ -16,7 +16,7 @@ public class DemoSwitchTests
         await viewer.UntilAsync(v => v.Agents.Values.Count(a => a["state"]!.GetValue<string>() != "loggedout") >= 10 && v.Applied.Any(d => d["newestEventTs"] is not null));
 
         Assert.Equal(["billing", "sales", "tech", "vip"], viewer.Queues.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("Billing & payments", viewer.Queues["billing"]["name"]!.GetValue<string>());
+        Assert.Equal("Billing", viewer.Queues["billing"]["name"]!.GetValue<string>());
         Assert.Equal("up", viewer.Feed!["status"]!.GetValue<string>());
         Assert.Contains("FloorWatch is running with the demo switch", server.Output, StringComparison.Ordinal);
     }
