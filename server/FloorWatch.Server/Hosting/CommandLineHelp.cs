@@ -18,10 +18,11 @@ public static class CommandLineHelp
             Every setting can also be given as an environment variable FloorWatch__Section__Key:
               --urls                         HTTP address (default http://127.0.0.1:5080)
               FloorWatch__DataPath           folder of the journal, signing key and audit log (default ./data)
+              FloorWatch__Demo               true = run a simulated center "demo" over the TCP CTI link (default false)
               FloorWatch__Cti__ApiKey        key a switch presents (X-Api-Key header, TCP hello); unset = ingest refused
               FloorWatch__Cti__TcpPort       TCP CTI link port, 0 = off (default 5077)
               FloorWatch__Cti__TcpAddress    address the CTI link listens on (default 127.0.0.1)
-              FloorWatch__PushIntervalMs     live push cadence (default 200)
+              FloorWatch__PushIntervalMs     shortest time between two deltas of a center on the hub, ms (default 200)
               FloorWatch__Silo__Port         embedded silo port (default 11111)
               FloorWatch__Silo__GatewayPort  embedded silo gateway port (default 30000)
               FloorWatch__Users__0__Name, __Password, __Roles__0, __Centers__0
@@ -29,7 +30,8 @@ public static class CommandLineHelp
               FloorWatch__Centers__<id>__TimeZone, __DayStartsAt, __Queues__<q>__SlThresholdSeconds, ...
                                              center settings (IANA zone, HH:mm, per-queue service level settings)
 
-            Endpoints: /healthz, /readyz, POST /api/auth/token, POST /api/cti/events, GET /api/centers/...
+            Pages: / (sign in), /wallboard/<center>[?token=...], /supervisor/<center>, /quality/<center>, /staffing
+            Endpoints: /healthz, /readyz, POST /api/auth/token, POST /api/cti/events, GET /api/centers/..., hub /hubs/floor
             """);
         return true;
     }
