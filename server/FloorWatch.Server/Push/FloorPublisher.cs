@@ -24,10 +24,12 @@ public sealed class FloorPublisher(
     public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
-    private IFloorObserver? _self;
     private ITimer? _renewal;
+    private IFloorObserver? _self;
+    private object? _selfLock;
 
-    private IFloorObserver Self => _self ??= grains.CreateObjectReference<IFloorObserver>(this);
+    // One reference for the node's life: a second one would be a second subscriber, sent every delta twice.
+    private IFloorObserver Self => LazyInitializer.EnsureInitialized(ref _self, ref _selfLock, () => grains.CreateObjectReference<IFloorObserver>(this));
 
     public Task Watch(string center)
     {
