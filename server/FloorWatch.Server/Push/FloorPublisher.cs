@@ -31,17 +31,25 @@ public sealed class FloorPublisher(
     // One reference for the node's life: a second one would be a second subscriber, sent every delta twice.
     private IFloorObserver Self => LazyInitializer.EnsureInitialized(ref _self, ref _selfLock, () => grains.CreateObjectReference<IFloorObserver>(this));
 
-    public Task Watch(string center)
+    /// <summary>
+    /// Marks whether this node has viewers of the center; the renewal loop keeps the subscriptions
+    /// in line with it, so a subscribe and an unsubscribe that cross are mended within one renewal.
+    /// </summary>
+    public void Track(string center, bool watched)
     {
-        _watched[center] = 0;
-        return grains.GetGrain<ICenterGrain>(center).Subscribe(Self);
+        if (watched)
+        {
+            _watched[center] = 0;
+        }
+        else
+        {
+            _watched.TryRemove(center, out _);
+        }
     }
 
-    public Task Unwatch(string center)
-    {
-        _watched.TryRemove(center, out _);
-        return grains.GetGrain<ICenterGrain>(center).Unsubscribe(Self);
-    }
+    public Task Subscribe(string center) => grains.GetGrain<ICenterGrain>(center).Subscribe(Self);
+
+    public Task Unsubscribe(string center) => grains.GetGrain<ICenterGrain>(center).Unsubscribe(Self);
 
     public Task OnDelta(FloorDelta delta)
     {
@@ -71,7 +79,7 @@ public sealed class FloorPublisher(
         {
             try
             {
-                await grains.GetGrain<ICenterGrain>(center).Subscribe(Self);
+                await Subscribe(center);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

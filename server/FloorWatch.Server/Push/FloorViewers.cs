@@ -45,7 +45,7 @@ public sealed class FloorViewers(
 
         if (Add(connection, center))
         {
-            await publisher.Watch(center);
+            await publisher.Subscribe(center);
         }
 
         await hub.Groups.AddToGroupAsync(connection, Group(center), ct);
@@ -62,7 +62,7 @@ public sealed class FloorViewers(
         await hub.Groups.RemoveFromGroupAsync(connection, Group(center));
         if (Remove(connection, center))
         {
-            await publisher.Unwatch(center);
+            await publisher.Unsubscribe(center);
         }
     }
 
@@ -78,7 +78,7 @@ public sealed class FloorViewers(
         {
             if (Remove(connection, center))
             {
-                await publisher.Unwatch(center);
+                await publisher.Unsubscribe(center);
             }
         }
     }
@@ -100,6 +100,7 @@ public sealed class FloorViewers(
 
             var n = _viewersByCenter.GetValueOrDefault(center) + 1;
             _viewersByCenter[center] = n;
+            publisher.Track(center, watched: true);
             return n == 1;
         }
     }
@@ -127,6 +128,7 @@ public sealed class FloorViewers(
             }
 
             _viewersByCenter.Remove(center);
+            publisher.Track(center, watched: false);
             return true;
         }
     }
