@@ -19,6 +19,7 @@ public class PushTests(ServerFixture fixture)
         // Whole milliseconds, as the events carry them.
         private readonly DateTimeOffset _start = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddSeconds(-120).ToUnixTimeMilliseconds());
         private readonly List<string> _lines = [];
+        private readonly string _run = Guid.NewGuid().ToString("N")[..8];
         private int _n;
 
         public int Count { get; private set; }
@@ -28,7 +29,7 @@ public class PushTests(ServerFixture fixture)
         public Script Add(int second, string type, string fields)
         {
             var ts = Ts(second).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-            _lines.Add($"{{\"id\":\"{center}-{++_n}\",\"ts\":\"{ts}\",\"center\":\"{center}\",\"type\":\"{type}\",{fields}}}");
+            _lines.Add($"{{\"id\":\"{center}-{_run}-{++_n}\",\"ts\":\"{ts}\",\"center\":\"{center}\",\"type\":\"{type}\",{fields}}}");
             return this;
         }
 
@@ -181,6 +182,28 @@ public class PushTests(ServerFixture fixture)
 
         Assert.Contains("hub-acme-q", wallboard.Queues.Keys);
         Assert.Equal(JsonValueKind.Number, JsonSerializer.SerializeToElement(snapshot["seq"]).ValueKind);
+    }
+
+    [Fact]
+    public async Task A_wallboard_gets_queues_and_totals_and_a_supervisor_gets_agents_and_calls_too()
+    {
+        var script = Login("acme", "hub-acme-wall-agent");
+        await script.Post(Server);
+        await using var wallboard = await HubViewer.ConnectAsync(Server, await Server.Token("wall-acme"));
+        await using var supervisor = await HubViewer.ConnectAsync(Server, await Server.Token("sup-acme"));
+        await wallboard.JoinAsync("acme");
+        await supervisor.JoinAsync("acme");
+
+        script.Add(60, "call.queued", "\"call\":\"hub-acme-wall-call\",\"queue\":\"billing\"")
+              .Add(61, "agent.notready", "\"agent\":\"hub-acme-wall-agent\",\"reason\":\"break\"");
+        await script.Post(Server);
+        await supervisor.UntilAsync(v => v.Agents.TryGetValue("hub-acme-wall-agent", out var a) && a["reason"]?.GetValue<string>() == "break" && v.Calls.ContainsKey("hub-acme-wall-call"));
+        await wallboard.UntilAsync(v => v.Seq >= supervisor.Seq);
+
+        Assert.Contains(supervisor.Applied, d => d["agents"]!.AsArray().Count > 0);
+        Assert.All(wallboard.Applied, d => Assert.Empty(d["agents"]!.AsArray()));
+        Assert.All(wallboard.Applied, d => Assert.Empty(d["calls"]!.AsArray()));
+        Assert.True(JsonNode.DeepEquals(supervisor.Queues["billing"]["now"]!["waiting"], wallboard.Queues["billing"]["now"]!["waiting"]));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class FloorHub(FloorViewers viewers) : Hub
     /// <summary>Adds the caller to the center's viewers and sends it a <c>snapshot</c>; deltas follow.</summary>
     public Task JoinCenter(string center) => viewers.Join(Context.ConnectionId, Context.User!, center, Context.ConnectionAborted);
 
-    public Task LeaveCenter(string center) => viewers.Leave(Context.ConnectionId, center);
+    public Task LeaveCenter(string center) => viewers.Leave(Context.ConnectionId, Context.User!, center);
 
     public override Task OnDisconnectedAsync(Exception? exception) => viewers.Disconnected(Context.ConnectionId);
 }

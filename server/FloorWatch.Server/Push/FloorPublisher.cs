@@ -53,8 +53,15 @@ public sealed class FloorPublisher(
 
     public Task OnDelta(FloorDelta delta)
     {
-        var message = ApiJson.Delta(delta, feed.For(delta.Center, delta.Feed));
-        var send = hub.Clients.Group(FloorViewers.Group(delta.Center)).SendAsync("delta", message);
+        var feedStatus = feed.For(delta.Center, delta.Feed);
+        Send(delta, FloorViewers.Group(delta.Center, board: false), ApiJson.Delta(delta, feedStatus));
+        Send(delta, FloorViewers.Group(delta.Center, board: true), ApiJson.Delta(delta with { Agents = [], Calls = [], EndedCalls = [] }, feedStatus));
+        return Task.CompletedTask;
+    }
+
+    private void Send(FloorDelta delta, string group, object message)
+    {
+        var send = hub.Clients.Group(group).SendAsync("delta", message);
         if (!send.IsCompletedSuccessfully)
         {
             _ = send.ContinueWith(
@@ -63,8 +70,6 @@ public sealed class FloorPublisher(
                 TaskContinuationOptions.OnlyOnFaulted,
                 TaskScheduler.Default);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

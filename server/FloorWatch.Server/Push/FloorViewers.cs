@@ -28,7 +28,14 @@ public sealed class FloorViewers(
     private readonly Dictionary<string, int> _viewersByCenter = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public static string Group(string center) => "center:" + center;
+    /// <summary>
+    /// Viewers who see agents and calls (supervisors, quality staff, admins) get whole deltas; a
+    /// wallboard, which shows queues and totals only, gets them without agents and calls, which at
+    /// a busy floor are most of the bytes.
+    /// </summary>
+    public static string Group(string center, bool board) => (board ? "board:" : "floor:") + center;
+
+    private static bool BoardOnly(ClaimsPrincipal user) => !user.HasAnyRole([Roles.Supervisor, Roles.Quality, Roles.Admin]);
 
     public async Task Join(string connection, ClaimsPrincipal user, string center, CancellationToken ct)
     {
@@ -48,7 +55,7 @@ public sealed class FloorViewers(
             await publisher.Subscribe(center);
         }
 
-        await hub.Groups.AddToGroupAsync(connection, Group(center), ct);
+        await hub.Groups.AddToGroupAsync(connection, Group(center, BoardOnly(user)), ct);
 
         // Deltas sent to the group from here on either are folded into this snapshot (seq at or
         // below its own) or continue it; the client tells which by seq.
@@ -57,9 +64,9 @@ public sealed class FloorViewers(
         await hub.Clients.Client(connection).SendAsync("snapshot", ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed)), ct);
     }
 
-    public async Task Leave(string connection, string center)
+    public async Task Leave(string connection, ClaimsPrincipal user, string center)
     {
-        await hub.Groups.RemoveFromGroupAsync(connection, Group(center));
+        await hub.Groups.RemoveFromGroupAsync(connection, Group(center, BoardOnly(user)));
         if (Remove(connection, center))
         {
             await publisher.Unsubscribe(center);
