@@ -17,7 +17,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
 {
     private const int MaxGroup = 256;
     private readonly Channel<Submission> _channel = Channel.CreateBounded<Submission>(new BoundedChannelOptions(4096) { SingleReader = true });
-    private readonly Dictionary<string, HashSet<string>> _seenIds = new(StringComparer.Ordinal);
+    private readonly SeenIds _seenIds = new();
     private readonly CenterDispatcher _dispatcher;
     private readonly CenterRegistry _centers;
     private readonly ILogger<IngestPipeline> _log;
@@ -85,7 +85,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
                 _seq = Math.Max(_seq, entry.Seq);
                 if (entry.Event is { } e)
                 {
-                    SeenIds(center).Add(e.Id);
+                    _seenIds.Add(center, e.Id);
                 }
                 else if (entry.Settings is { } s)
                 {
@@ -102,17 +102,6 @@ public sealed class IngestPipeline : IHostedService, IDisposable
             (line, text) => _log.LogWarning("Journal line {Line} is unreadable and was passed over: {Text}", line, text));
 
         _log.LogInformation("Journal {Path}: replayed {Count} records in {Seconds:0.0} s; next sequence {Next}", file.Path, count, (DateTime.UtcNow - started).TotalSeconds, _seq + 1);
-    }
-
-    private HashSet<string> SeenIds(string center)
-    {
-        if (!_seenIds.TryGetValue(center, out var set))
-        {
-            set = new HashSet<string>(StringComparer.Ordinal);
-            _seenIds[center] = set;
-        }
-
-        return set;
     }
 
     private async Task WriteLoop()
@@ -147,7 +136,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
                     for (var i = 0; i < es.Events.Count; i++)
                     {
                         var (e, raw) = es.Events[i];
-                        if (!SeenIds(e.Center).Add(e.Id))
+                        if (!_seenIds.Add(e.Center, e.Id))
                         {
                             result[i] = IngestOutcome.Duplicate;
                             continue;
@@ -176,7 +165,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
             file.Discard();
             foreach (var (center, id) in added)
             {
-                _seenIds[center].Remove(id);
+                _seenIds.Remove(center, id);
             }
 
             _log.LogError(ex, "The journal could not be written; {Count} submissions were refused", group.Count);
