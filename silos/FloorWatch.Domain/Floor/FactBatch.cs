@@ -3,6 +3,10 @@ namespace FloorWatch.Domain.Floor;
 /// <summary>The sequencer's output for a batch of events: ordered facts per agent, per queue, and for the center as a whole.</summary>
 public sealed class FactBatch
 {
+    // Lists of earlier batches, emptied and handed out again: a batch per event on a live feed
+    // would otherwise allocate a list per entity per event (most of the domain's garbage).
+    private readonly Stack<List<FloorFact>> _spare = new();
+
     public Dictionary<string, List<FloorFact>> Agents { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, List<FloorFact>> Queues { get; } = new(StringComparer.Ordinal);
@@ -25,18 +29,30 @@ public sealed class FactBatch
 
     public void ToCenterOnly(in FloorFact f) => Center.Add(f);
 
+    /// <summary>Empties the batch; the facts handed out before must have been copied by then.</summary>
     public void Clear()
     {
-        Agents.Clear();
-        Queues.Clear();
+        Recycle(Agents);
+        Recycle(Queues);
         Center.Clear();
     }
 
-    private static List<FloorFact> ListFor(Dictionary<string, List<FloorFact>> map, string key)
+    private void Recycle(Dictionary<string, List<FloorFact>> map)
+    {
+        foreach (var list in map.Values)
+        {
+            list.Clear();
+            _spare.Push(list);
+        }
+
+        map.Clear();
+    }
+
+    private List<FloorFact> ListFor(Dictionary<string, List<FloorFact>> map, string key)
     {
         if (!map.TryGetValue(key, out var list))
         {
-            list = [];
+            list = _spare.TryPop(out var spare) ? spare : [];
             map[key] = list;
         }
 
