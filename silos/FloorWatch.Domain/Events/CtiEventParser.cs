@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -79,7 +80,13 @@ public static partial class CtiEventParser
                 return null;
             }
 
-            var field = reader.GetString()!;
+            var field = KnownField(ref reader);
+            if (field is null)
+            {
+                // Unknown fields are kept and ignored, but their names must still be valid UTF-8.
+                _ = reader.GetString();
+            }
+
             reader.Read();
             string? error = null;
             switch (field)
@@ -130,6 +137,25 @@ public static partial class CtiEventParser
         }
 
         return "truncated JSON object";
+    }
+
+    private static readonly string[] KnownFields =
+        ["id", "ts", "center", "type", "agent", "call", "seat", "name", "reason", "queue", "caller", "recordingUrl", "vip", "priority", "queues", "tags"];
+
+    private static readonly byte[][] KnownFieldsUtf8 = [.. KnownFields.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>The field's name when it is one of ours (compared as UTF-8, so no string per property), else null.</summary>
+    private static string? KnownField(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < KnownFieldsUtf8.Length; i++)
+        {
+            if (reader.ValueTextEquals(KnownFieldsUtf8[i]))
+            {
+                return KnownFields[i];
+            }
+        }
+
+        return null;
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, string field, out string? value)
