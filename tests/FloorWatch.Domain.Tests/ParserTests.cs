@@ -409,6 +409,16 @@ public class ParserTests
     [InlineData("2026-11-17T25:00:00Z")]
     [InlineData("2026-11-17T08:00:00.Z")]
     [InlineData("2026-11-17T08:00:00+15:00")]
+    [InlineData("2026-11-17T08:00:00+14:01")]
+    [InlineData("2026-11-17T08:00:00+08:60")]
+    [InlineData("2026-11-17T08:60:00Z")]
+    [InlineData("2026-11-17T08:00:60Z")]
+    [InlineData("2026-00-17T08:00:00Z")]
+    [InlineData("2026-11-00T08:00:00Z")]
+    [InlineData("2025-02-29T08:00:00Z")]
+    [InlineData("0000-01-01T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("9999-12-31T23:59:59-01:00")]
     [InlineData("\u0662\u0660\u0662\u0666-11-17T08:00:00Z")]
     [InlineData("\uFF12\uFF10\uFF12\uFF16-11-17T08:00:00Z")]
     [InlineData(" 2026-11-17T08:00:00Z")]
@@ -435,6 +445,8 @@ public class ParserTests
     [InlineData("2026-11-17T07:59:59.123456700000Z", "2026-11-17T07:59:59.1234567Z")]
     [InlineData("2026-11-17T08:00:00-00:00", "2026-11-17T08:00:00Z")]
     [InlineData("2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z")]
+    [InlineData("2024-02-29T23:59:59.9999999+14:00", "2024-02-29T09:59:59.9999999Z")]
+    [InlineData("2026-11-16T20:00:00-12:00", "2026-11-17T08:00:00Z")]
     public void RFC_3339_times_are_accepted_in_all_their_spellings(string ts, string expected)
     {
         var line = Line("switch.heartbeat");

@@ -371,13 +371,79 @@ public static partial class CtiEventParser
 
     public static bool TryParseTimestamp(string text, out DateTimeOffset ts)
     {
+        // The pattern fixes every position, so the fields are read in place: the culture-aware
+        // parser cost a third of a line's parsing.
         ts = default;
-        return Rfc3339().IsMatch(text)
-            && DateTimeOffset.TryParse(text.Replace(' ', 'T').ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out ts);
+        if (!Rfc3339().IsMatch(text))
+        {
+            return false;
+        }
+
+        var s = text.AsSpan();
+        int year = Digits(s[..4]), month = Digits(s[5..7]), day = Digits(s[8..10]);
+        int hour = Digits(s[11..13]), minute = Digits(s[14..16]), second = Digits(s[17..19]);
+        var i = 19;
+        long fraction = 0;
+        if (s[i] == '.')
+        {
+            var digits = 0;
+            for (i++; char.IsAsciiDigit(s[i]); i++)
+            {
+                if (digits++ < 7)
+                {
+                    fraction = (fraction * 10) + (s[i] - '0');
+                }
+            }
+
+            for (; digits < 7; digits++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        var offsetMinutes = 0;
+        if (s[i] is not ('Z' or 'z'))
+        {
+            int offsetHours = Digits(s[(i + 1)..(i + 3)]), offsetMins = Digits(s[(i + 4)..(i + 6)]);
+            if (offsetMins > 59)
+            {
+                return false;
+            }
+
+            offsetMinutes = (s[i] == '-' ? -1 : 1) * ((offsetHours * 60) + offsetMins);
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59 || Math.Abs(offsetMinutes) > 14 * 60)
+        {
+            return false;
+        }
+
+        var offset = TimeSpan.FromMinutes(offsetMinutes);
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fraction;
+        if (local - offset.Ticks is < 0 || local - offset.Ticks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        ts = new DateTimeOffset(local, offset);
+        return true;
+    }
+
+    private static int Digits(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
     }
 
     private static string Clip(string s) => s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 40), "…");
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches other scripts' digits (٢٠٢٦), which are no RFC 3339 time.
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
 }
