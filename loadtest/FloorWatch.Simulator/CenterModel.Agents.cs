@@ -29,6 +29,7 @@ public sealed partial class CenterModel
     {
         Enter(agent, AgentState.Available);
         agent.AvailableSince = _now;
+        _routingChanged = true;
         Emit(new SwitchEvent { Type = EventTypes.AgentReady, Agent = agent.Id });
         if (agent.BreakTimer is null && !agent.BreakDue)
         {
@@ -139,6 +140,7 @@ public sealed partial class CenterModel
     {
         agent.Call = null;
         agent.State = AgentState.Available;
+        _routingChanged = true;
         if (agent.Pending?.Command == SwitchCommand.ForceReady)
         {
             agent.Pending = null;
@@ -151,7 +153,7 @@ public sealed partial class CenterModel
     }
 
     /// <summary>The call ringing this agent goes back to waiting untouched (its patience and overflow still run).</summary>
-    private static void StopRingingFor(SimAgent agent)
+    private void StopRingingFor(SimAgent agent)
     {
         if (agent.State != AgentState.Ringing || agent.Call is not { } call)
         {
@@ -161,6 +163,7 @@ public sealed partial class CenterModel
         call.RingTimer?.Cancel();
         call.RingTimer = null;
         call.RingingAgent = null;
+        _routingChanged = true;
     }
 
     private double ForcedNotReadySeconds(string reason) =>
@@ -172,10 +175,13 @@ public sealed partial class CenterModel
     private double ForcedLogoutSeconds() => _random.Uniform(5, 15) * 60;
 
     /// <summary>The available agent idle the longest (ties: floor order) who serves <paramref name="queue"/> (null: any queue), or null.</summary>
-    private SimAgent? LongestIdle(string? queue)
+    private SimAgent? LongestIdle(string? queue) => LongestIdle(_agents, queue);
+
+    /// <summary>As <see cref="LongestIdle(string?)"/>, among <paramref name="agents"/> (in floor order).</summary>
+    private static SimAgent? LongestIdle(List<SimAgent> agents, string? queue)
     {
         SimAgent? best = null;
-        foreach (var a in _agents)
+        foreach (var a in agents)
         {
             if (a.State == AgentState.Available && (queue is null || Array.IndexOf(a.Queues, queue) >= 0)
                 && (best is null || a.AvailableSince < best.AvailableSince))

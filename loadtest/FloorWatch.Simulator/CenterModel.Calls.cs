@@ -58,6 +58,7 @@ public sealed partial class CenterModel
         call.EnteredAt = _now;
         call.Waiting = true;
         _waiting.Add(call);
+        _routingChanged = true;
 
         // Mostly 30–180 s; a few hang up within seconds (short abandons), a few would wait past the overflow.
         var patience = _random.Chance(0.07)
@@ -80,6 +81,12 @@ public sealed partial class CenterModel
     /// <summary>Offers waiting calls to the longest-idle available agents: higher priority first, then VIP, then the longest waiting.</summary>
     private void Dispatch()
     {
+        if (!_routingChanged)
+        {
+            return;
+        }
+
+        _routingChanged = false;
         if (_waiting.Count == 0 || !_agents.Exists(a => a.State == AgentState.Available))
         {
             return;
@@ -91,9 +98,21 @@ public sealed partial class CenterModel
             .ThenBy(c => c.EnteredAt)
             .ThenBy(c => c.Order)
             .ToList();
+
+        // The available agents once, in floor order, rather than a scan of the whole floor per call:
+        // a big floor (thousands of agents) with calls waiting would otherwise spend its time here.
+        _available.Clear();
+        foreach (var a in _agents)
+        {
+            if (a.State == AgentState.Available)
+            {
+                _available.Add(a);
+            }
+        }
+
         foreach (var call in order)
         {
-            if (LongestIdle(call.Queue.Id) is { } agent)
+            if (LongestIdle(_available, call.Queue.Id) is { } agent)
             {
                 Ring(call, agent);
             }
@@ -116,6 +135,7 @@ public sealed partial class CenterModel
     {
         call.RingTimer = null;
         call.RingingAgent = null;
+        _routingChanged = true;
         agent.Call = null;
         Emit(new SwitchEvent { Type = EventTypes.CallRingNoAnswer, Call = call.Id, Agent = agent.Id });
         if (agent.Pending?.Command == SwitchCommand.ForceReady)

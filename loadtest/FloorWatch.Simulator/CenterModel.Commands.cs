@@ -99,6 +99,7 @@ public sealed partial class CenterModel
         }
 
         agent.Queues = queues;
+        _routingChanged = true;
         Emit(new SwitchEvent { Type = EventTypes.AgentQueues, Agent = agent.Id, Queues = queues });
         return CommandOutcome.Done($"{agent.Id} now serves {string.Join(", ", queues)}");
     }

@@ -20,6 +20,9 @@ public sealed partial class CenterModel
     private readonly List<SimAgent> _agents;
     private readonly Dictionary<string, SimAgent> _agentsById;
     private readonly List<SimCall> _waiting = [];
+
+    /// <summary>Scratch list of a dispatch (kept to spare the garbage collector a list per step).</summary>
+    private readonly List<SimAgent> _available = [];
     private readonly Dictionary<string, SimCall> _calls = new(StringComparer.Ordinal);
     private readonly double _shareTotal;
     private ICollection<SwitchEvent> _out = [];
@@ -27,6 +30,13 @@ public sealed partial class CenterModel
     private long _events;
     private long _callCount;
     private bool _stopped;
+
+    /// <summary>
+    /// Set when routing could offer a call it could not before (an agent became available or gained
+    /// a queue, a call started waiting or stopped ringing); unset, a dispatch would ring no one, so
+    /// it is skipped: on a floor of thousands it would otherwise dominate the model's time.
+    /// </summary>
+    private bool _routingChanged;
 
     public CenterModel(SimulatorOptions options, TimeProvider time)
     {
