@@ -33,8 +33,8 @@ public sealed class CtiLinkClient
     private readonly Channel<SwitchCommand> _commands = Channel.CreateUnbounded<SwitchCommand>(new UnboundedChannelOptions { SingleReader = true });
     private TaskCompletionSource _ackArrived = NewSignal();
     private TaskCompletionSource _enqueued = NewSignal();
-    private int _sentOnSession;
-    private long _lineOnSession;
+    private int _sentOnConnection;
+    private long _lineOnConnection;
     private long _sent;
     private long _acked;
     private long _refused;
@@ -79,7 +79,7 @@ public sealed class CtiLinkClient
         public string Type { get; } = e.Type;
         public byte[] Line { get; } = SwitchEventJson.ToLine(e);
 
-        /// <summary>The line number this event went out on in the current session; 0 = not sent in it yet.</summary>
+        /// <summary>The line number this event went out on on the current connection; 0 = not sent on it yet.</summary>
         public long LineNo { get; set; }
     }
 
@@ -100,7 +100,7 @@ public sealed class CtiLinkClient
                 // Only while the server is away (connected, acks keep the list short): the oldest go first.
                 var drop = _unacked.Count - MaxUnacknowledged;
                 _unacked.RemoveRange(0, drop);
-                _sentOnSession = Math.Max(0, _sentOnSession - drop);
+                _sentOnConnection = Math.Max(0, _sentOnConnection - drop);
                 if (!_dropping)
                 {
                     _dropping = true;
@@ -150,13 +150,13 @@ public sealed class CtiLinkClient
         var failures = 0;
         while (!ct.IsCancellationRequested)
         {
-            var outcome = await RunSessionAsync(failures, ct).ConfigureAwait(false);
+            var outcome = await RunConnectionAsync(failures, ct).ConfigureAwait(false);
             if (ct.IsCancellationRequested)
             {
                 break;
             }
 
-            if (outcome == SessionOutcome.Accepted)
+            if (outcome == LinkOutcome.Accepted)
             {
                 backoff = FirstBackoff;
                 failures = 0;
@@ -176,11 +176,11 @@ public sealed class CtiLinkClient
                 break;
             }
 
-            backoff = outcome == SessionOutcome.Accepted ? backoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            backoff = outcome == LinkOutcome.Accepted ? backoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
         }
     }
 
-    private enum SessionOutcome
+    private enum LinkOutcome
     {
         /// <summary>Could not connect, or the server refused the hello.</summary>
         Failed,
@@ -189,7 +189,7 @@ public sealed class CtiLinkClient
         Accepted,
     }
 
-    private async Task<SessionOutcome> RunSessionAsync(int failures, CancellationToken ct)
+    private async Task<LinkOutcome> RunConnectionAsync(int failures, CancellationToken ct)
     {
         using var tcp = new TcpClient { NoDelay = true };
         try
@@ -205,25 +205,25 @@ public sealed class CtiLinkClient
                 _log.Log(failures == 0 ? LogLevel.Warning : LogLevel.Debug, "CTI link: cannot connect to {Host}:{Port}: {Reason}", _host, _port, ex is OperationCanceledException ? "timed out" : ex.Message);
             }
 
-            return SessionOutcome.Failed;
+            return LinkOutcome.Failed;
         }
 
-        var session = new Session(this, tcp.GetStream());
+        var round = new LinkRound(this, tcp.GetStream());
         int resend;
         lock (_lock)
         {
-            _sentOnSession = 0;
-            _lineOnSession = 1;
+            _sentOnConnection = 0;
+            _lineOnConnection = 1;
             _unacked.ForEach(o => o.LineNo = 0);
             resend = _unacked.Count;
         }
 
         _log.LogInformation("CTI link: connected to {Host}:{Port} as center {Center}; {Count} events to (re)send", _host, _port, _center, resend);
-        var reason = await session.RunAsync(ct).ConfigureAwait(false);
-        if (session.HelloRefused is { } refusal)
+        var reason = await round.RunAsync(ct).ConfigureAwait(false);
+        if (round.HelloRefused is { } refusal)
         {
             _log.LogError("CTI link: {Host}:{Port} refused the hello: {Error}", _host, _port, refusal);
-            return SessionOutcome.Failed;
+            return LinkOutcome.Failed;
         }
 
         if (!ct.IsCancellationRequested)
@@ -231,11 +231,11 @@ public sealed class CtiLinkClient
             _log.LogWarning("CTI link to {Host}:{Port} lost: {Reason}; {Count} events unacknowledged", _host, _port, reason, Unacknowledged);
         }
 
-        return session.AnyAck ? SessionOutcome.Accepted : SessionOutcome.Failed;
+        return round.AnyAck ? LinkOutcome.Accepted : LinkOutcome.Failed;
     }
 
     /// <summary>One connection: a writer that sends the hello then every queued event, and a reader of the server's lines.</summary>
-    private sealed class Session(CtiLinkClient link, NetworkStream stream)
+    private sealed class LinkRound(CtiLinkClient link, NetworkStream stream)
     {
         public string? HelloRefused { get; private set; }
 
@@ -360,19 +360,19 @@ public sealed class CtiLinkClient
         private static string Clip(string s) => s.Length <= 200 ? s : string.Concat(s.AsSpan(0, 200), "…");
     }
 
-    /// <summary>The queued events not yet sent in this session, numbered with the lines they go out on, and a task that completes when more are queued.</summary>
+    /// <summary>The queued events not yet sent on this connection, numbered with the lines they go out on, and a task that completes when more are queued.</summary>
     private (List<byte[]> Batch, Task More) TakeUnsent()
     {
         lock (_lock)
         {
-            var batch = new List<byte[]>(_unacked.Count - _sentOnSession);
-            for (var i = _sentOnSession; i < _unacked.Count; i++)
+            var batch = new List<byte[]>(_unacked.Count - _sentOnConnection);
+            for (var i = _sentOnConnection; i < _unacked.Count; i++)
             {
-                _unacked[i].LineNo = ++_lineOnSession;
+                _unacked[i].LineNo = ++_lineOnConnection;
                 batch.Add(_unacked[i].Line);
             }
 
-            _sentOnSession = _unacked.Count;
+            _sentOnConnection = _unacked.Count;
             return (batch, _enqueued.Task);
         }
     }
@@ -382,14 +382,14 @@ public sealed class CtiLinkClient
     {
         lock (_lock)
         {
-            var i = _unacked.FindIndex(0, _sentOnSession, o => o.Id == id);
+            var i = _unacked.FindIndex(0, _sentOnConnection, o => o.Id == id);
             if (i < 0)
             {
                 return;
             }
 
             _unacked.RemoveRange(0, i + 1);
-            _sentOnSession -= i + 1;
+            _sentOnConnection -= i + 1;
             _acked += i + 1;
             _dropping = false;
             _ackArrived.TrySetResult();
@@ -403,12 +403,12 @@ public sealed class CtiLinkClient
         Outgoing? refused = null;
         lock (_lock)
         {
-            var i = _unacked.FindIndex(0, _sentOnSession, o => o.LineNo == lineNo);
+            var i = _unacked.FindIndex(0, _sentOnConnection, o => o.LineNo == lineNo);
             if (i >= 0)
             {
                 refused = _unacked[i];
                 _unacked.RemoveAt(i);
-                _sentOnSession--;
+                _sentOnConnection--;
                 _refused++;
                 _ackArrived.TrySetResult();
                 _ackArrived = NewSignal();
