@@ -29,54 +29,9 @@ public sealed class AgentGrain : Grain, IAgentGrain
         return Task.CompletedTask;
     }
 
-    public Task<AgentView> View(DateTimeOffset asOf, ClockInfo clock)
-    {
-        var centerClock = Clocks.Get(clock);
-        var (start, end) = centerClock.DayBounds(centerClock.BusinessDay(asOf));
-        var today = _projection.Sum(start.UtcTicks, end.UtcTicks, asOf);
-        var p = _projection;
-        return Task.FromResult(new AgentView
-        {
-            Id = p.Id,
-            Name = p.Name,
-            Seat = p.Seat,
-            Queues = p.Queues,
-            State = p.Phase.Name(),
-            Reason = p.Reason,
-            Since = p.Since,
-            Call = p.Call,
-            Handled = today.Handled,
-            AhtSeconds = today.Handled > 0 ? today.HandleTimeSum / today.Handled : null,
-            SecondsByState = ByState(today),
-            SecondsByReason = today.SecondsByReason,
-            MissedOffers = p.MissedOffers,
-        });
-    }
+    public Task<AgentView> View(DateTimeOffset asOf, ClockInfo clock) =>
+        Task.FromResult(AgentViewBuilder.Build(_projection, asOf, Clocks.Get(clock)));
 
-    public Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock)
-    {
-        var rows = Clocks.Get(clock).IntervalsOf(day).Select(t =>
-        {
-            var i = _projection.Sum(t, t + CenterClock.IntervalTicks, asOf);
-            return new AgentIntervalRow(
-                CenterClock.FromTicks(t),
-                CenterClock.FromTicks(t + CenterClock.IntervalTicks),
-                ByState(i),
-                i.SecondsByReason,
-                i.Handled,
-                i.Handled > 0 ? i.HandleTimeSum / i.Handled : null);
-        });
-        return Task.FromResult(rows.ToArray());
-    }
-
-    private static Dictionary<string, double> ByState(AgentInterval i)
-    {
-        var d = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var p = AgentPhase.NotReady; p <= AgentPhase.WrapUp; p++)
-        {
-            d[p.Name()] = i.SecondsByPhase[(int)p];
-        }
-
-        return d;
-    }
+    public Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock) =>
+        Task.FromResult(AgentViewBuilder.Intervals(_projection, day, asOf, Clocks.Get(clock)));
 }

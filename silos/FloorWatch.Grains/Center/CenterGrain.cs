@@ -123,9 +123,9 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         var clockInfo = ClockInfo;
         var queues = await Task.WhenAll(_queues.Order(StringComparer.Ordinal).Select(q => QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
         var agents = await Task.WhenAll(_agents.Order(StringComparer.Ordinal).Select(a => AgentGrain(a).View(asOf, clockInfo)));
-        var calls = queues.SelectMany(q => q.WaitingCalls.Select(LiveCallSet.Waiting))
-            .Concat(agents.Where(a => a.Call is not null).Select(a => LiveCallSet.Connected(a.Id, a.Call!)))
-            .Select(c => Timed(c, asOf))
+        var calls = queues.SelectMany(q => q.WaitingCalls.Select(LiveCalls.Waiting))
+            .Concat(agents.Where(a => a.Call is not null).Select(a => LiveCalls.Connected(a.Id, a.Call!)))
+            .Select(c => LiveCalls.Timed(c, asOf))
             .ToList();
 
         return new CenterSnapshot
@@ -151,12 +151,6 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         Anomalies = _sequencer.Anomalies.Count,
         RecentAnomalies = _sequencer.Anomalies.Recent.ToArray(),
     };
-
-    private static LiveCall Timed(LiveCall c, DateTimeOffset asOf)
-    {
-        var seconds = Math.Max(0, (asOf - c.Since).TotalSeconds);
-        return c.Position is null ? c with { TalkSeconds = seconds } : c with { WaitSeconds = seconds };
-    }
 
     public Task Subscribe(IFloorObserver observer)
     {
@@ -223,7 +217,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             Totals = (await Totals(asOf)),
             Queues = queues,
             Agents = agents,
-            Calls = changedCalls.Select(c => Timed(c, asOf)).ToArray(),
+            Calls = changedCalls.Select(c => LiveCalls.Timed(c, asOf)).ToArray(),
             EndedCalls = endedCalls,
             Feed = Feed(),
         };

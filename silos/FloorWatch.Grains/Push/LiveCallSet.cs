@@ -1,5 +1,4 @@
 using FloorWatch.Contracts.Views;
-using FloorWatch.Domain.Floor;
 
 namespace FloorWatch.Grains.Push;
 
@@ -15,13 +14,13 @@ internal sealed class LiveCallSet
     private Dictionary<string, LiveCall> _sent = new(StringComparer.Ordinal);
 
     public void SetQueue(QueueView queue) =>
-        _waitingByQueue[queue.Id] = queue.WaitingCalls.Select(Waiting).ToArray();
+        _waitingByQueue[queue.Id] = queue.WaitingCalls.Select(LiveCalls.Waiting).ToArray();
 
     public void SetAgent(AgentView agent)
     {
         if (agent.Call is { } call)
         {
-            _connectedByAgent[agent.Id] = Connected(agent.Id, call);
+            _connectedByAgent[agent.Id] = LiveCalls.Connected(agent.Id, call);
         }
         else
         {
@@ -57,28 +56,6 @@ internal sealed class LiveCallSet
 
         return calls;
     }
-
-    public static LiveCall Waiting(WaitingCall w) => new()
-    {
-        Call = w.Call,
-        Queue = w.Queue,
-        Position = w.Position,
-        Agent = w.RingingAgent,
-        Vip = w.Vip,
-        Tags = w.Tags,
-        Since = w.EnteredAt,
-    };
-
-    public static LiveCall Connected(string agent, AgentCallInfo call) => new()
-    {
-        Call = call.Call,
-        Queue = call.Queue,
-        Agent = agent,
-        Held = call.Held,
-        Vip = call.Vip,
-        Tags = call.Tags,
-        Since = call.Since,
-    };
 
     // Times are left out: a viewer ticks them from Since.
     private static bool Same(LiveCall a, LiveCall b) =>

@@ -4,6 +4,8 @@ using BenchmarkDotNet.Attributes;
 using FloorWatch.Benchmarks.Workload;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Settings;
+using FloorWatch.Grains.Agent;
+using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Queue;
 using FloorWatch.Grains.Time;
 using FloorWatch.Server.Api;
@@ -44,12 +46,12 @@ public class DeltaJson
             .ToList();
         var agents = floor.Agents.Values.OrderBy(a => a.Id, StringComparer.Ordinal)
             .Take(Agents)
-            .Select(a => GrainViews.Agent(a, asOf, clock))
+            .Select(a => AgentViewBuilder.Build(a, asOf, clock))
             .ToList();
 
         // The calls a delta carries: the waiting ones and those of the changed agents (an upper bound of what LiveCallSet.Diff sends).
-        var calls = queues.SelectMany(q => q.WaitingCalls.Select(GrainViews.Waiting))
-            .Concat(agents.Where(a => a.Call is not null).Select(a => GrainViews.Connected(a.Id, a.Call!)))
+        var calls = queues.SelectMany(q => q.WaitingCalls.Select(LiveCalls.Waiting))
+            .Concat(agents.Where(a => a.Call is not null).Select(a => LiveCalls.Connected(a.Id, a.Call!)))
             .ToList();
         _delta = new FloorDelta
         {

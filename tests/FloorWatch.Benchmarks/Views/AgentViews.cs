@@ -3,6 +3,7 @@ using FloorWatch.Benchmarks.Workload;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Time;
+using FloorWatch.Grains.Agent;
 using FloorWatch.Grains.Time;
 
 namespace FloorWatch.Benchmarks.Views;
@@ -31,7 +32,7 @@ public class AgentViews
     }
 
     [Benchmark]
-    public AgentView OneAgent() => GrainViews.Agent(_one, _asOf, _clock);
+    public AgentView OneAgent() => AgentViewBuilder.Build(_one, _asOf, _clock);
 
     [Benchmark]
     public int WholeFloor()
@@ -39,7 +40,7 @@ public class AgentViews
         var handled = 0L;
         foreach (var a in _all)
         {
-            handled += GrainViews.Agent(a, _asOf, _clock).Handled;
+            handled += AgentViewBuilder.Build(a, _asOf, _clock).Handled;
         }
 
         return (int)handled;
