@@ -21,13 +21,15 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     private readonly CenterDispatcher _dispatcher;
     private readonly CenterRegistry _centers;
     private readonly ILogger<IngestPipeline> _log;
+    private readonly IEventWatcher[] _watchers;
     private readonly string _folder;
     private JournalFile? _file;
     private long _seq;
     private Task? _writer;
 
-    public IngestPipeline(IOptions<FloorWatchOptions> options, CenterDispatcher dispatcher, CenterRegistry centers, ILogger<IngestPipeline> log)
+    public IngestPipeline(IOptions<FloorWatchOptions> options, CenterDispatcher dispatcher, CenterRegistry centers, IEnumerable<IEventWatcher> watchers, ILogger<IngestPipeline> log)
     {
+        _watchers = watchers.ToArray();
         _dispatcher = dispatcher;
         _centers = centers;
         _log = log;
@@ -192,12 +194,35 @@ public sealed class IngestPipeline : IHostedService, IDisposable
             _dispatcher.Enqueue(center, list);
         }
 
+        Watch(entries);
         for (var g = 0; g < group.Count; g++)
         {
             switch (group[g])
             {
                 case EventsSubmission es: es.Done.TrySetResult(outcomes[g]); break;
                 case SettingsSubmission ss: ss.Done.TrySetResult(true); break;
+            }
+        }
+    }
+
+    private void Watch(Dictionary<string, List<JournalEntry>> entries)
+    {
+        if (_watchers.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var list in entries.Values)
+        {
+            foreach (var entry in list)
+            {
+                if (entry.Event is { } e)
+                {
+                    foreach (var w in _watchers)
+                    {
+                        w.Durable(e);
+                    }
+                }
             }
         }
     }

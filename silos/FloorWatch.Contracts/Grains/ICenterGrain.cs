@@ -25,6 +25,9 @@ public interface ICenterGrain : IGrainWithStringKey
 
     Task<CenterSettings> Settings();
 
+    /// <summary>One agent's view; null for an agent this center has never seen.</summary>
+    Task<AgentView?> Agent(string agent, DateTimeOffset asOf);
+
     /// <summary>
     /// Subscribes a server node to this center's deltas, or renews its lease. Deltas go out at most
     /// every push interval, only while some node is subscribed.

@@ -253,6 +253,9 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     public async Task<AgentIntervalRow[]?> AgentIntervals(string agent, DateOnly day, DateTimeOffset asOf) =>
         _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo) : null;
 
+    public async Task<AgentView?> Agent(string agent, DateTimeOffset asOf) =>
+        _agents.Contains(agent) ? await AgentGrain(agent).View(asOf, ClockInfo) : null;
+
     public Task<CenterSettings> Settings() => Task.FromResult(_sequencer.Settings);
 
     public Task<DateOnly> BusinessDay(DateTimeOffset asOf) => Task.FromResult(Clocks.Get(ClockInfo).BusinessDay(asOf));
