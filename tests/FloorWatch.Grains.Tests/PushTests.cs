@@ -24,6 +24,10 @@ public class PushTests(PushClusterFixture fixture)
             Deltas.Writer.TryWrite(delta);
             return Task.CompletedTask;
         }
+
+        public Task OnAlert(AlertView alert) => Task.CompletedTask;
+
+        public Task OnBreak(BreakView request) => Task.CompletedTask;
     }
 
     private JournalEntry Event(string center, string json)

@@ -34,7 +34,7 @@ public static class ApiJson
         settings = q.Settings,
     };
 
-    public static object Agent(AgentView a, DateTimeOffset asOf) => new
+    public static object Agent(AgentView a, DateTimeOffset asOf, IEnumerable<AlertView>? alerts = null) => new
     {
         id = a.Id,
         name = a.Name,
@@ -53,10 +53,11 @@ public static class ApiJson
         secondsByState = a.SecondsByState,
         secondsByReason = a.SecondsByReason,
         missedOffers = a.MissedOffers,
-        alerts = Array.Empty<object>(),
+        alerts = alerts?.Where(x => x.Agent == a.Id).ToArray() ?? [],
     };
 
-    public static object Snapshot(CenterSnapshot s, object feed) => new
+    /// <summary>The snapshot with the alerts its reader may see.</summary>
+    public static object Snapshot(CenterSnapshot s, object feed, IReadOnlyList<AlertView> alerts) => new
     {
         center = s.Center,
         name = s.Name,
@@ -64,9 +65,9 @@ public static class ApiJson
         seq = s.Seq,
         totals = Queue(s.Totals),
         queues = s.Queues.Select(Queue),
-        agents = s.Agents.Select(a => Agent(a, s.AsOf)),
+        agents = s.Agents.Select(a => Agent(a, s.AsOf, alerts)),
         calls = s.Calls,
-        alerts = Array.Empty<object>(),
+        alerts,
         feed,
     };
 
@@ -80,7 +81,7 @@ public static class ApiJson
         newestEventTs = d.NewestEventTs,
         totals = Queue(d.Totals),
         queues = d.Queues.Select(Queue),
-        agents = d.Agents.Select(a => Agent(a, d.AsOf)),
+        agents = d.Agents.Select(a => Agent(a, d.AsOf, d.AgentAlerts)),
         calls = d.Calls,
         endedCalls = d.EndedCalls,
         feed,

@@ -7,6 +7,7 @@ using FloorWatch.Server.Auth;
 using FloorWatch.Server.Centers;
 using FloorWatch.Server.Ingest;
 using FloorWatch.Server.Journal;
+using FloorWatch.Server.Push;
 
 namespace FloorWatch.Server.Api;
 
@@ -41,7 +42,7 @@ public static class ReadEndpoints
             }
 
             var snapshot = await read.Grain.Snapshot(read.AsOf);
-            return Results.Json(ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed)), JournalJson.Options);
+            return Results.Json(ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed), snapshot.Alerts.Where(a => AlertAudience.May(user, a)).ToArray()), JournalJson.Options);
         });
 
         api.MapGet("/{center}/intervals", async (string center, string? date, string? queue, string? format, ClaimsPrincipal user, CenterReader reader, CancellationToken ct) =>
@@ -78,18 +79,6 @@ public static class ReadEndpoints
 
             var json = rows.Select(ApiJson.AgentInterval).ToList();
             return Format(format, json, () => new { center, agent, date = DateText(read.Day), intervals = json });
-        });
-
-        api.MapGet("/{center}/alerts", (string center, string? state, ClaimsPrincipal user, CenterRegistry centers) =>
-        {
-            if (Check(user, center, centers, [Roles.Supervisor, Roles.Quality, Roles.Admin, Roles.Wallboard]) is { } refused)
-            {
-                return refused;
-            }
-
-            return state is null or "open" or "all"
-                ? Results.Ok(new { center, state = state ?? "open", alerts = Array.Empty<object>() })
-                : ApiErrors.BadRequest($"state: '{state}' must be open or all");
         });
 
         api.MapGet("/{center}/audit", (string center, ClaimsPrincipal user, CenterRegistry centers, AuditLog audit) =>

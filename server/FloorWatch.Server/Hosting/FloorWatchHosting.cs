@@ -1,6 +1,9 @@
+using FloorWatch.Server.Agents;
+using FloorWatch.Server.Alerts;
 using FloorWatch.Server.Api;
 using FloorWatch.Server.Audit;
 using FloorWatch.Server.Auth;
+using FloorWatch.Server.Breaks;
 using FloorWatch.Server.Centers;
 using FloorWatch.Server.Demo;
 using FloorWatch.Server.Health;
@@ -49,6 +52,10 @@ public static class FloorWatchHosting
         builder.Services.AddHostedService<CtiLinkServer>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<CenterReader>();
+        builder.Services.AddSingleton<IBreakDesk, BreakDesk>();
+        builder.Services.AddSingleton<AgentMessages>();
+        builder.Services.AddSingleton<AgentSelf>();
+        builder.Services.AddHostedService<FeedWatch>();
         builder.Services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
         builder.AddFloorWatchAuth(options);
         builder.AddFloorWatchPush(options);
@@ -70,6 +77,9 @@ public static class FloorWatchHosting
         app.MapIngestEndpoints();
         app.MapReadEndpoints();
         app.MapSettingsEndpoints();
+        app.MapAlertEndpoints();
+        app.MapBreakEndpoints();
+        app.MapAgentEndpoints();
         app.MapStaffingEndpoints();
         app.MapFloorWatchPush();
         app.MapClientPages();

@@ -34,13 +34,17 @@ public sealed class CenterDispatcher
         public Channel<JournalEntry> Queue { get; } = Channel.CreateUnbounded<JournalEntry>(new UnboundedChannelOptions { SingleReader = true });
         public long Enqueued;
         public long Applied;
+
+        /// <summary>The last record of this center replayed from the journal at start.</summary>
+        public long ReplayEnd;
+        public bool Live;
         public readonly List<(long Seq, TaskCompletionSource Done)> Waiters = [];
     }
 
     /// <summary>Records not yet applied, over all centers.</summary>
     public long Backlog => _lanes.Values.Sum(l => (long)l.Queue.Reader.Count);
 
-    public void Enqueue(string center, IReadOnlyList<JournalEntry> entries)
+    public void Enqueue(string center, IReadOnlyList<JournalEntry> entries, bool replayed = false)
     {
         var lane = _lanes.GetOrAdd(center, c =>
         {
@@ -54,6 +58,10 @@ public sealed class CenterDispatcher
         }
 
         Interlocked.Exchange(ref lane.Enqueued, entries[^1].Seq);
+        if (replayed)
+        {
+            lane.ReplayEnd = entries[^1].Seq;
+        }
     }
 
     /// <summary>Completes once every record journaled for <paramref name="center"/> before this call has been applied.</summary>
@@ -89,6 +97,7 @@ public sealed class CenterDispatcher
 
         var batch = new List<JournalEntry>(MaxBatch);
         var reader = lane.Queue.Reader;
+        await GoLiveIfReplayed(grain, lane);
         while (await reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -99,7 +108,28 @@ public sealed class CenterDispatcher
 
             await ApplyAsync(grain, lane.Center, batch);
             Interlocked.Exchange(ref lane.Applied, batch[^1].Seq);
+            await GoLiveIfReplayed(grain, lane);
             Release(lane);
+        }
+    }
+
+    /// <summary>Once a center's replayed records are applied, the wall clock moves its rules too (their timers start).</summary>
+    private async Task GoLiveIfReplayed(ICenterGrain grain, Lane lane)
+    {
+        if (lane.Live || Interlocked.Read(ref lane.Applied) < lane.ReplayEnd)
+        {
+            return;
+        }
+
+        lane.Live = true;
+        try
+        {
+            await grain.GoLive();
+        }
+        catch (Exception ex)
+        {
+            _log.LogError(ex, "Center {Center}: its rules could not go live; alerts wait for its next events", lane.Center);
+            lane.Live = false;
         }
     }
 

@@ -47,6 +47,8 @@ public sealed class IngestPipeline : IHostedService, IDisposable
 
     private sealed record SettingsSubmission(string Center, CenterSettings Settings, TaskCompletionSource<bool> Done) : Submission;
 
+    private sealed record ActionSubmission(string Center, FloorAction Action, TaskCompletionSource<bool> Done) : Submission;
+
     /// <summary>Journals the events; the answer comes once they are durable (or are duplicates).</summary>
     public async Task<IngestOutcome[]> SubmitAsync(IReadOnlyList<PendingEvent> events, CancellationToken ct)
     {
@@ -65,6 +67,14 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     {
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _channel.Writer.WriteAsync(new SettingsSubmission(center, settings, done), ct);
+        await done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Journals a person's act on a center's floor, in the floor's order; the answer comes once it is durable.</summary>
+    public async Task SubmitActionAsync(string center, FloorAction action, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _channel.Writer.WriteAsync(new ActionSubmission(center, action, done), ct);
         await done.Task.WaitAsync(ct);
     }
 
@@ -95,7 +105,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
                 }
 
                 _centers.Touch(center);
-                _dispatcher.Enqueue(center, [entry]);
+                _dispatcher.Enqueue(center, [entry], replayed: true);
                 if (++count % 1_000_000 == 0)
                 {
                     _log.LogInformation("Replaying the journal: {Count} records so far", count);
@@ -155,6 +165,10 @@ public sealed class IngestPipeline : IHostedService, IDisposable
                     file.AddSettings(++seq, ss.Center, ss.Settings);
                     EntriesFor(entries, ss.Center).Add(new JournalEntry(seq, null, ss.Settings));
                     break;
+                case ActionSubmission a:
+                    file.AddAction(++seq, a.Center, a.Action);
+                    EntriesFor(entries, a.Center).Add(new JournalEntry(seq, null, null, a.Action));
+                    break;
             }
         }
 
@@ -201,6 +215,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
             {
                 case EventsSubmission es: es.Done.TrySetResult(outcomes[g]); break;
                 case SettingsSubmission ss: ss.Done.TrySetResult(true); break;
+                case ActionSubmission a: a.Done.TrySetResult(true); break;
             }
         }
     }
@@ -233,6 +248,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         {
             case EventsSubmission es: es.Done.TrySetException(ex); break;
             case SettingsSubmission ss: ss.Done.TrySetException(ex); break;
+            case ActionSubmission a: a.Done.TrySetException(ex); break;
         }
     }
 

@@ -92,7 +92,7 @@ public sealed class JournalFile : IDisposable
             return parsed.Event is { } e ? (e.Center, new JournalEntry(seq, e, null)) : null;
         }
 
-        if (line[first + 1] == (byte)'S')
+        if (line[first + 1] is (byte)'S' or (byte)'A')
         {
             var tab = body.IndexOf((byte)'\t');
             if (tab <= 0)
@@ -102,8 +102,15 @@ public sealed class JournalFile : IDisposable
 
             try
             {
+                var center = Encoding.UTF8.GetString(body[..tab]);
+                if (line[first + 1] == (byte)'A')
+                {
+                    var action = JsonSerializer.Deserialize<FloorAction>(body[(tab + 1)..], JournalJson.Options);
+                    return action is null ? null : (center, new JournalEntry(seq, null, null, action));
+                }
+
                 var settings = JsonSerializer.Deserialize<CenterSettings>(body[(tab + 1)..], JournalJson.Options);
-                return settings is null ? null : (Encoding.UTF8.GetString(body[..tab]), new JournalEntry(seq, null, settings));
+                return settings is null ? null : (center, new JournalEntry(seq, null, settings));
             }
             catch (JsonException)
             {
@@ -133,12 +140,17 @@ public sealed class JournalFile : IDisposable
         _buffer.Write("\n"u8);
     }
 
-    public void AddSettings(long seq, string center, CenterSettings settings)
+    public void AddSettings(long seq, string center, CenterSettings settings) => AddRecord(seq, (byte)'S', center, JsonSerializer.SerializeToUtf8Bytes(settings, JournalJson.Options));
+
+    /// <summary>A person's act on the floor (an acknowledgement, a break request or decision, the feed's silence).</summary>
+    public void AddAction(long seq, string center, FloorAction action) => AddRecord(seq, (byte)'A', center, JsonSerializer.SerializeToUtf8Bytes(action, JournalJson.Options));
+
+    private void AddRecord(long seq, byte kind, string center, byte[] json)
     {
-        WriteSeq(seq, (byte)'S');
+        WriteSeq(seq, kind);
         _buffer.Write(Encoding.UTF8.GetBytes(center));
         _buffer.Write("\t"u8);
-        _buffer.Write(JsonSerializer.SerializeToUtf8Bytes(settings, JournalJson.Options));
+        _buffer.Write(json);
         _buffer.Write("\n"u8);
     }
 

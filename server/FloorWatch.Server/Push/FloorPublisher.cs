@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
+using FloorWatch.Server.Agents;
 using FloorWatch.Server.Api;
 using FloorWatch.Server.Ingest;
 using Microsoft.AspNetCore.SignalR;
@@ -17,6 +18,7 @@ public sealed class FloorPublisher(
     IHubContext<FloorHub> hub,
     IGrainFactory grains,
     FeedStatus feed,
+    AgentSelf agentSelf,
     TimeProvider time,
     ILogger<FloorPublisher> log) : IFloorObserver, IHostedService, IDisposable
 {
@@ -24,6 +26,9 @@ public sealed class FloorPublisher(
     public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
+
+    /// <summary>Agents whose own page is open on this node, with how many pages.</summary>
+    private readonly ConcurrentDictionary<(string Center, string Agent), int> _agentPages = new();
     private ITimer? _renewal;
     private IFloorObserver? _self;
     private object? _selfLock;
@@ -47,6 +52,9 @@ public sealed class FloorPublisher(
         }
     }
 
+    public void TrackAgent(string center, string agent, bool watched) =>
+        _agentPages.AddOrUpdate((center, agent), watched ? 1 : 0, (_, n) => Math.Max(0, n + (watched ? 1 : -1)));
+
     public Task Subscribe(string center) => grains.GetGrain<ICenterGrain>(center).Subscribe(Self);
 
     public Task Unsubscribe(string center) => grains.GetGrain<ICenterGrain>(center).Unsubscribe(Self);
@@ -56,7 +64,46 @@ public sealed class FloorPublisher(
         var feedStatus = feed.For(delta.Center, delta.Feed);
         Send(delta, FloorViewers.Group(delta.Center, board: false), ApiJson.Delta(delta, feedStatus));
         Send(delta, FloorViewers.Group(delta.Center, board: true), ApiJson.Delta(delta with { Agents = [], Calls = [], EndedCalls = [] }, feedStatus));
+        if (!_agentPages.IsEmpty)
+        {
+            foreach (var a in delta.Agents)
+            {
+                if (_agentPages.GetValueOrDefault((delta.Center, a.Id)) > 0)
+                {
+                    _ = SendAgentSelf(delta.Center, a.Id);
+                }
+            }
+        }
+
         return Task.CompletedTask;
+    }
+
+    public Task OnAlert(AlertView alert)
+    {
+        foreach (var group in AlertAudience.GroupsFor(alert))
+        {
+            _ = hub.Clients.Group(group).SendAsync("alert", alert);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task OnBreak(BreakView request)
+    {
+        _ = hub.Clients.Groups([AlertAudience.All(request.Center), AlertAudience.Agent(request.Center, request.Agent)]).SendAsync("breakRequest", request);
+        return Task.CompletedTask;
+    }
+
+    private async Task SendAgentSelf(string center, string agent)
+    {
+        try
+        {
+            await hub.Clients.Group(AlertAudience.Agent(center, agent)).SendAsync("agentSelf", await agentSelf.Build(center, agent));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            log.LogWarning(ex, "The own page of agent {Agent} in center {Center} was not updated", agent, center);
+        }
     }
 
     private void Send(FloorDelta delta, string group, object message)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FloorWatch.Contracts.Grains;
+using FloorWatch.Server.Agents;
 using FloorWatch.Server.Api;
 using FloorWatch.Server.Auth;
 using FloorWatch.Server.Centers;
@@ -21,11 +22,13 @@ public sealed class FloorViewers(
     CenterDispatcher dispatcher,
     FeedStatus feed,
     IGrainFactory grains,
+    AgentSelf self,
     TimeProvider time,
     ILogger<FloorViewers> log)
 {
     private readonly Dictionary<string, HashSet<string>> _centersByConnection = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _viewersByCenter = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Center, string Agent)> _agentPageByConnection = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>
@@ -56,17 +59,52 @@ public sealed class FloorViewers(
         }
 
         await hub.Groups.AddToGroupAsync(connection, Group(center, BoardOnly(user)), ct);
+        await hub.Groups.AddToGroupAsync(connection, AlertAudience.GroupOf(user, center), ct);
 
         // Deltas sent to the group from here on either are folded into this snapshot (seq at or
         // below its own) or continue it; the client tells which by seq.
         await dispatcher.WaitAppliedAsync(center, ct);
         var snapshot = await grains.GetGrain<ICenterGrain>(center).Snapshot(time.GetUtcNow());
-        await hub.Clients.Client(connection).SendAsync("snapshot", ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed)), ct);
+        await hub.Clients.Client(connection).SendAsync("snapshot", ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed), snapshot.Alerts.Where(a => AlertAudience.May(user, a)).ToArray()), ct);
+    }
+
+    /// <summary>An agent's own page: their <c>agentSelf</c> now and whenever their row changes, their break requests and messages.</summary>
+    public async Task JoinAgent(string connection, ClaimsPrincipal user, string center, CancellationToken ct)
+    {
+        var agent = user.Identity?.Name;
+        if (agent is null || !user.May(center, [Roles.Agent]))
+        {
+            throw new HubException($"forbidden: not an agent of center '{center}'");
+        }
+
+        if (!centers.Exists(center))
+        {
+            throw new HubException($"center '{center}' is not known here (no event or setting has named it)");
+        }
+
+        if (Add(connection, center))
+        {
+            await publisher.Subscribe(center);
+        }
+
+        lock (_gate)
+        {
+            if (!_agentPageByConnection.TryAdd(connection, (center, agent)))
+            {
+                throw new HubException("this connection already shows an agent's page");
+            }
+        }
+
+        publisher.TrackAgent(center, agent, watched: true);
+        await hub.Groups.AddToGroupAsync(connection, AlertAudience.Agent(center, agent), ct);
+        await dispatcher.WaitAppliedAsync(center, ct);
+        await hub.Clients.Client(connection).SendAsync("agentSelf", await self.Build(center, agent), ct);
     }
 
     public async Task Leave(string connection, ClaimsPrincipal user, string center)
     {
         await hub.Groups.RemoveFromGroupAsync(connection, Group(center, BoardOnly(user)));
+        await hub.Groups.RemoveFromGroupAsync(connection, AlertAudience.GroupOf(user, center));
         if (Remove(connection, center))
         {
             await publisher.Unsubscribe(center);
@@ -79,6 +117,10 @@ public sealed class FloorViewers(
         lock (_gate)
         {
             joined = _centersByConnection.TryGetValue(connection, out var set) ? [.. set] : [];
+            if (_agentPageByConnection.Remove(connection, out var page))
+            {
+                publisher.TrackAgent(page.Center, page.Agent, watched: false);
+            }
         }
 
         foreach (var center in joined)

@@ -6,7 +6,11 @@ namespace FloorWatch.Contracts.Grains;
 /// <summary>An agent at a seat, keyed "center/agent": state, current call, time per state.</summary>
 public interface IAgentGrain : IGrainWithStringKey
 {
-    Task Apply(Immutable<FloorFact[]> facts);
+    /// <summary>Folds the facts and judges the rules as they go; answers the alerts that changed.</summary>
+    Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, RuleContext context);
+
+    /// <summary>Judges the rules now (the center went live, or the rules changed); answers the alerts that changed.</summary>
+    Task<AlertView[]> Evaluate(RuleContext context);
 
     Task<AgentView> View(DateTimeOffset asOf, ClockInfo clock);
 

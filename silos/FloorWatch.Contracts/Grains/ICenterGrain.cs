@@ -36,6 +36,23 @@ public interface ICenterGrain : IGrainWithStringKey
 
     Task Unsubscribe(IFloorObserver observer);
 
+    /// <summary>The journal's replay at start has been applied: from now on the wall clock moves the rules too.</summary>
+    Task GoLive();
+
+    /// <summary>Alerts a timer of an agent or queue changed; one-way, as the center may be waiting on that grain.</summary>
+    [OneWay]
+    Task Changed(string? agent, AlertView[] alerts);
+
+    /// <summary>Alerts newest first: those not resolved, or all that are kept.</summary>
+    Task<AlertView[]> Alerts(bool all);
+
+    Task<AlertView?> Alert(string id);
+
+    /// <summary>Break requests newest first: those pending, or all that are kept.</summary>
+    Task<BreakView[]> Breaks(bool all);
+
+    Task<BreakView?> Break(string id);
+
     /// <summary>The business day that holds <paramref name="asOf"/> on the center's clock.</summary>
     Task<DateOnly> BusinessDay(DateTimeOffset asOf);
 }

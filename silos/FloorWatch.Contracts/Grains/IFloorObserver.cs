@@ -11,4 +11,12 @@ public interface IFloorObserver : IGrainObserver
     /// <summary>What changed on a center's floor since the previous delta; <see cref="FloorDelta.Seq"/> grows by one per center.</summary>
     [OneWay]
     Task OnDelta(FloorDelta delta);
+
+    /// <summary>An alert raised, escalated, acknowledged or resolved: sent at once, not with the next delta.</summary>
+    [OneWay]
+    Task OnAlert(AlertView alert);
+
+    /// <summary>A break request filed or changed.</summary>
+    [OneWay]
+    Task OnBreak(BreakView request);
 }

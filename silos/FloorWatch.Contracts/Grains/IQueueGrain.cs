@@ -7,7 +7,10 @@ namespace FloorWatch.Contracts.Grains;
 /// <summary>A queue, keyed "center/queue": waiting calls, interval counters, figures.</summary>
 public interface IQueueGrain : IGrainWithStringKey
 {
-    Task Apply(Immutable<FloorFact[]> facts);
+    /// <summary>Folds the facts, then judges the queue's rules; answers the alerts that changed.</summary>
+    Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, QueueSettings settings, RuleContext context);
+
+    Task<AlertView[]> Evaluate(QueueSettings settings, RuleContext context);
 
     Task<QueueView> View(DateTimeOffset asOf, QueueSettings settings, ClockInfo clock);
 

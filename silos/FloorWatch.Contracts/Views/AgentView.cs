@@ -1,4 +1,5 @@
 using FloorWatch.Domain.Floor;
+using FloorWatch.Domain.Rules;
 
 namespace FloorWatch.Contracts.Views;
 
@@ -19,4 +20,10 @@ public sealed record AgentView
     [Id(10)] public IReadOnlyDictionary<string, double> SecondsByState { get; init; } = new Dictionary<string, double>();
     [Id(11)] public IReadOnlyDictionary<string, double> SecondsByReason { get; init; } = new Dictionary<string, double>();
     [Id(12)] public long MissedOffers { get; init; }
+
+    /// <summary>The agent's own early warning (80 % of a not-ready limit); the agent's page shows it.</summary>
+    [Id(13)] public AgentNotice? Notice { get; init; }
+
+    /// <summary>When this login began; null while logged out.</summary>
+    [Id(14)] public DateTimeOffset? LoggedInAt { get; init; }
 }

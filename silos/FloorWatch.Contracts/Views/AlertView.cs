@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FloorWatch.Contracts.Views;
 
 /// <summary>
@@ -30,4 +32,7 @@ public sealed record AlertView
 
     /// <summary>What a person reads, in English, with the figures (e.g. "away for 301 s, limit 300 s").</summary>
     [Id(13)] public required string Detail { get; init; }
+
+    /// <summary>Orders the changes of one alert that reach the center by different paths (a batch's answer, a timer's message).</summary>
+    [Id(14), JsonIgnore] public int Version { get; init; }
 }

@@ -19,6 +19,9 @@ public sealed record CenterSnapshot
 
     /// <summary>The last delta already folded into this snapshot; the next one to apply is <c>Seq + 1</c>.</summary>
     [Id(9)] public long Seq { get; init; }
+
+    /// <summary>The alerts not resolved, newest first.</summary>
+    [Id(10)] public IReadOnlyList<AlertView> Alerts { get; init; } = [];
 }
 
 /// <summary>A waiting or connected call (contract section 2, live calls).</summary>

@@ -26,4 +26,7 @@ public sealed record FloorDelta
     [Id(9)] public IReadOnlyList<string> EndedCalls { get; init; } = [];
 
     [Id(10)] public required FeedView Feed { get; init; }
+
+    /// <summary>The open alerts of the agents in <see cref="Agents"/>, for their rows.</summary>
+    [Id(11)] public IReadOnlyList<AlertView> AgentAlerts { get; init; } = [];
 }

@@ -20,6 +20,20 @@ public sealed class AgentProjection
     public AgentCallInfo? Call { get; private set; }
     public long MissedOffers { get; private set; }
 
+    /// <summary>When the current call went on hold, while it is held.</summary>
+    public DateTimeOffset? HeldSince { get; private set; }
+
+    /// <summary>When the current call got its tags.</summary>
+    public DateTimeOffset? TaggedAt { get; private set; }
+
+    /// <summary>Set while this work id is logged in at a second seat.</summary>
+    public DuplicateLogin? DuplicateLogin { get; private set; }
+
+    /// <summary>The break approved and not yet over.</summary>
+    public ApprovedBreak? ApprovedBreak { get; private set; }
+
+    private bool _breakTaken;
+
     public IReadOnlyDictionary<long, AgentInterval> Intervals => _intervals;
 
     public void Apply(in FloorFact f)
@@ -27,6 +41,11 @@ public sealed class AgentProjection
         switch (f.Kind)
         {
             case FactKind.AgentLoggedIn:
+                if (Phase != AgentPhase.LoggedOut && Seat is not null && f.Text is not null && Seat != f.Text)
+                {
+                    DuplicateLogin = new DuplicateLogin(Seat, f.Text, f.Ts);
+                }
+
                 Seat = f.Text;
                 Name = f.Reason ?? Name;
                 LoggedInAt = f.Ts;
@@ -43,7 +62,11 @@ public sealed class AgentProjection
                 if (f.Phase == AgentPhase.LoggedOut)
                 {
                     LoggedInAt = null;
+                    DuplicateLogin = null;
+                    ApprovedBreak = null;
                 }
+
+                TrackBreak();
 
                 break;
             case FactKind.AgentQueues:
@@ -51,10 +74,13 @@ public sealed class AgentProjection
                 break;
             case FactKind.AgentCall:
                 Call = f.Call is null ? null : new AgentCallInfo(f.Call, f.Queue, f.Ts, f.Flag, false, f.List ?? []);
+                HeldSince = null;
+                TaggedAt = f.List is { Count: > 0 } ? f.Ts : null;
                 break;
             case FactKind.CallHold:
                 if (Call is not null && Call.Call == f.Call)
                 {
+                    HeldSince = f.Flag ? (Call.Held ? HeldSince : f.Ts) : null;
                     Call = Call with { Held = f.Flag };
                 }
 
@@ -63,6 +89,7 @@ public sealed class AgentProjection
                 if (Call is not null && Call.Call == f.Call)
                 {
                     Call = Call with { Tags = f.List ?? [] };
+                    TaggedAt = f.Ts;
                 }
 
                 break;
@@ -74,8 +101,33 @@ public sealed class AgentProjection
             case FactKind.MissedOffer:
                 MissedOffers++;
                 break;
+            case FactKind.BreakApproved:
+                ApprovedBreak = new ApprovedBreak(f.Text!, f.Reason!, (int)f.Seconds, f.Ts);
+                _breakTaken = false;
+                TrackBreak();
+                break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>An approved break is taken by the not-ready with its reason, and over when that not-ready ends.</summary>
+    private void TrackBreak()
+    {
+        if (ApprovedBreak is not { } b)
+        {
+            return;
+        }
+
+        var onIt = Phase == AgentPhase.NotReady && Reason == b.Reason;
+        if (onIt)
+        {
+            _breakTaken = true;
+        }
+        else if (_breakTaken)
+        {
+            ApprovedBreak = null;
+            _breakTaken = false;
         }
     }
 

@@ -45,6 +45,9 @@ public enum FactKind : byte
     /// <summary>Queue: <c>Call</c> now rings <c>Agent</c> (null: rings nobody).</summary>
     CallRinging,
 
+    /// <summary>Agent: break <c>Text</c> (request id) approved for <c>Reason</c>, <c>Seconds</c> = minutes.</summary>
+    BreakApproved,
+
     /// <summary>Queue (or the center): member <c>Agent</c> is now in <c>Phase</c>/<c>Reason</c>; LoggedOut = not counted.</summary>
     MemberPhase,
 }

@@ -24,4 +24,16 @@ public sealed record RuleSettings
     public bool ProtectServiceLevel { get; init; } = true;
     public int ProtectWaitingAtLeast { get; init; } = 5;
     public double FeedSilenceSeconds { get; init; } = 15;
+
+    /// <summary>The share of calls drawn for quality review (qa.sample).</summary>
+    public double QaSampleShare { get; init; } = 0.02;
+
+    /// <summary>Agents on the quality watch list (qa.probation).</summary>
+    public IReadOnlyList<string> QaProbation { get; init; } = [];
+
+    /// <summary>Call tags that ask for a quality inspector (qa.tagged).</summary>
+    public IReadOnlyList<string> QaTags { get; init; } = ["complaint", "escalation"];
+
+    /// <summary>Calls an interval needs before its service level can breach (one late call at 00:01 is not a breach).</summary>
+    public int SlBreachMinCalls { get; init; } = 5;
 }

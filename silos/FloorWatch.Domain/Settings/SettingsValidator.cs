@@ -67,6 +67,23 @@ public static class SettingsValidator
         CheckRange(errors, "rules.longCallSeconds", r.LongCallSeconds, 1, 86400);
         CheckRange(errors, "rules.feedSilenceSeconds", r.FeedSilenceSeconds, 1, 3600);
         CheckRange(errors, "rules.protectWaitingAtLeast", r.ProtectWaitingAtLeast, 1, 100000);
+        CheckRange(errors, "rules.qaSampleShare", r.QaSampleShare, 0, 1);
+        CheckRange(errors, "rules.slBreachMinCalls", r.SlBreachMinCalls, 1, 100000);
+        foreach (var agent in r.QaProbation)
+        {
+            if (!Events.Identifiers.IsEntityId(agent))
+            {
+                errors.Add($"rules.qaProbation: '{agent}' is not an agent id ([A-Za-z0-9_.-]{{1,64}})");
+            }
+        }
+
+        foreach (var reason in r.ApprovalRequired.Concat(r.NotReadyMaxSeconds.Keys.Where(k => k != "*")))
+        {
+            if (!Events.Identifiers.IsEntityId(reason))
+            {
+                errors.Add($"rules: '{reason}' is not a not-ready reason ([A-Za-z0-9_.-]{{1,64}})");
+            }
+        }
         return errors;
     }
 

@@ -1,36 +1,94 @@
 using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
-using FloorWatch.Domain.Time;
+using FloorWatch.Domain.Rules;
+using FloorWatch.Grains.Rules;
 using FloorWatch.Grains.Time;
 
 namespace FloorWatch.Grains.Agent;
 
-/// <summary>An agent at a seat: folds its ordered facts into state, current call and time per state.</summary>
+/// <summary>
+/// An agent at a seat: folds its ordered facts into state, current call and time per state, and
+/// enforces its own floor rules: each fact is judged at its own time, and while the center is live
+/// one timer waits for the next deadline (no polling).
+/// </summary>
 // State lives in memory and is rebuilt from the journal at start; it must not be collected when idle.
 [KeepAlive]
-public sealed class AgentGrain : Grain, IAgentGrain
+public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
 {
     private AgentProjection _projection = null!;
+    private RuleJudge _judge = null!;
+    private RuleContext? _context;
+    private IGrainTimer? _timer;
+    private string _center = "";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _projection = new AgentProjection(GrainKeys.Split(this.GetPrimaryKeyString()).Entity);
+        var (center, agent) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _center = center;
+        _projection = new AgentProjection(agent);
+        _judge = new RuleJudge((into, _) => AgentRules.Conditions(_projection, _context!.Rules, into));
         return Task.CompletedTask;
     }
 
-    public Task Apply(Immutable<FloorFact[]> facts)
+    public Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, RuleContext context)
     {
+        _context = context;
+        _judge.Clear();
         foreach (var f in facts.Value)
         {
+            // Deadlines that passed before this fact count at their own time, as they did live.
+            _judge.CatchUp(f.Ts);
             _projection.Apply(f);
+            _judge.Judge(f.Ts);
+        }
+
+        return Task.FromResult(Finish());
+    }
+
+    public Task<AlertView[]> Evaluate(RuleContext context)
+    {
+        _context = context;
+        _judge.Clear();
+        return Task.FromResult(Finish());
+    }
+
+    private AlertView[] Finish()
+    {
+        var context = _context!;
+        _judge.Judge(RuleJudge.Now(context, time));
+        Arm(context);
+        return AlertViews.Of(_center, _judge.Changes);
+    }
+
+    private void Arm(RuleContext context)
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (!context.Live || _judge.Next is not { } next)
+        {
+            return;
+        }
+
+        var due = next - time.GetUtcNow();
+        _timer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task OnDeadline()
+    {
+        _judge.Clear();
+        var alerts = Finish();
+        if (alerts.Length > 0 || _judge.NoticeChanged)
+        {
+            // One-way: the center may be waiting on this grain's Apply.
+            return GrainFactory.GetGrain<ICenterGrain>(_center).Changed(_projection.Id, alerts);
         }
 
         return Task.CompletedTask;
     }
 
     public Task<AgentView> View(DateTimeOffset asOf, ClockInfo clock) =>
-        Task.FromResult(AgentViewBuilder.Build(_projection, asOf, Clocks.Get(clock)));
+        Task.FromResult(AgentViewBuilder.Build(_projection, asOf, Clocks.Get(clock)) with { Notice = _judge.Notice });
 
     public Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock) =>
         Task.FromResult(AgentViewBuilder.Intervals(_projection, day, asOf, Clocks.Get(clock)));

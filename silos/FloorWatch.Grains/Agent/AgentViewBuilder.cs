@@ -27,6 +27,7 @@ public static class AgentViewBuilder
             SecondsByState = ByState(today),
             SecondsByReason = today.SecondsByReason,
             MissedOffers = p.MissedOffers,
+            LoggedInAt = p.LoggedInAt,
         };
     }
 

@@ -5,6 +5,8 @@ using FloorWatch.Domain.Settings;
 using FloorWatch.Domain.Time;
 using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Queue;
+using FloorWatch.Domain.Rules;
+using FloorWatch.Grains.Rules;
 using FloorWatch.Grains.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,6 +41,13 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private long _appliedSeq;
     private long _eventsApplied;
     private DateTimeOffset? _lastEventTs;
+    private readonly AlertBook _alerts = new();
+    private readonly BreakBook _breaks = new();
+    private readonly List<BreakView> _breakChanges = [];
+    private bool _live;
+
+    /// <summary>The rules in force, judged on the feed's clock (and the wall clock once live).</summary>
+    private RuleContext Rules => new(_sequencer.Settings.Rules, _lastEventTs ?? DateTimeOffset.UnixEpoch, _live);
 
     private string CenterId => this.GetPrimaryKeyString();
 
@@ -71,6 +80,13 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
                 await FanOut();
                 _sequencer.Settings = settings;
                 _queues.UnionWith(settings.Queues.Keys);
+                await EvaluateAll();
+            }
+            else if (entry.Action is { } action)
+            {
+                // An act applies to the floor as it stands after every event before it.
+                await FanOut();
+                await Act(action);
             }
             else if (entry.Event is { } e)
             {
@@ -93,19 +109,23 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             return;
         }
 
-        var calls = new List<Task>(_batch.Queues.Count + _batch.Agents.Count);
+        var rules = Rules;
+        var settings = _sequencer.Settings;
+        var calls = new List<Task<AlertView[]>>(_batch.Queues.Count + _batch.Agents.Count);
         foreach (var (queue, facts) in _batch.Queues)
         {
             _queues.Add(queue);
             _changes.Queues.Add(queue);
-            calls.Add(GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Of(CenterId, queue)).Apply(facts.ToArray().AsImmutable()));
+            calls.Add(QueueGrain(queue).Apply(facts.ToArray().AsImmutable(), settings.Queue(queue), rules));
         }
 
+        _breakChanges.Clear();
         foreach (var (agent, facts) in _batch.Agents)
         {
             _agents.Add(agent);
             _changes.Agents.Add(agent);
-            calls.Add(GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Of(CenterId, agent)).Apply(facts.ToArray().AsImmutable()));
+            _breaks.Observe(agent, facts, _breakChanges);
+            calls.Add(AgentGrain(agent).Apply(facts.ToArray().AsImmutable(), rules));
         }
 
         foreach (var f in _batch.Center)
@@ -114,8 +134,184 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         }
 
         _batch.Clear();
-        await Task.WhenAll(calls);
+        foreach (var alerts in await Task.WhenAll(calls))
+        {
+            Merge(alerts);
+        }
+
+        foreach (var b in _breakChanges)
+        {
+            await _observers.Notify(o => o.OnBreak(b));
+        }
     }
+
+    private void Merge(AlertView[] changes)
+    {
+        foreach (var change in changes)
+        {
+            if (_alerts.Merge(change) is { } merged)
+            {
+                Published(merged);
+            }
+        }
+    }
+
+    /// <summary>An alert goes out at once; the agent's row follows in the next delta with its open alerts.</summary>
+    private void Published(AlertView alert)
+    {
+        if (alert.Agent is { } agent && _agents.Contains(agent))
+        {
+            _changes.Agents.Add(agent);
+        }
+
+        _ = _observers.Notify(o => o.OnAlert(alert));
+    }
+
+    /// <summary>Judges every agent's and queue's rules now: when the center goes live, and when the rules change.</summary>
+    private async Task EvaluateAll()
+    {
+        var rules = Rules;
+        var settings = _sequencer.Settings;
+        var calls = _agents.Select(a => AgentGrain(a).Evaluate(rules))
+            .Concat(_queues.Select(q => QueueGrain(q).Evaluate(settings.Queue(q), rules)))
+            .ToList();
+        foreach (var alerts in await Task.WhenAll(calls))
+        {
+            Merge(alerts);
+        }
+    }
+
+    public async Task GoLive()
+    {
+        if (_live)
+        {
+            return;
+        }
+
+        _live = true;
+        await EvaluateAll();
+    }
+
+    public Task Changed(string? agent, AlertView[] alerts)
+    {
+        if (agent is not null && _agents.Contains(agent))
+        {
+            _changes.Agents.Add(agent);
+        }
+
+        Merge(alerts);
+        return Task.CompletedTask;
+    }
+
+    private async Task Act(FloorAction action)
+    {
+        switch (action.Kind)
+        {
+            case FloorAction.AcknowledgeAlert:
+                if (action.Id is not null && _alerts.Acknowledge(action.Id, action.By, action.At) is { } acked)
+                {
+                    Published(acked);
+                }
+
+                break;
+            case FloorAction.RequestBreak:
+                BreakChanged(_breaks.Add(new BreakView
+                {
+                    Id = action.Id!,
+                    Center = CenterId,
+                    Agent = action.Agent!,
+                    Reason = action.Reason!,
+                    Minutes = action.Minutes,
+                    RequestedBy = action.By,
+                    RequestedAt = action.At,
+                    State = BreakView.Pending,
+                }));
+                break;
+            case FloorAction.ApproveBreak:
+                await Approve(action);
+                break;
+            case FloorAction.DenyBreak:
+                if (action.Id is not null && _breaks.Get(action.Id) is { State: BreakView.Pending } denied)
+                {
+                    BreakChanged(_breaks.Set(denied with { State = BreakView.Denied, DecidedBy = action.By, DecidedAt = action.At, Why = action.Why }));
+                }
+
+                break;
+            case FloorAction.FeedSilent:
+                Merge([FeedAlert(action, resolved: false)]);
+                break;
+            case FloorAction.FeedHeard:
+                if (_alerts.List(all: false).Any(a => a.Kind == AlertKinds.FeedDown))
+                {
+                    Merge([FeedAlert(action, resolved: true)]);
+                }
+
+                break;
+            default:
+                log.LogWarning("Center {Center}: unknown floor action '{Kind}' passed over", CenterId, action.Kind);
+                break;
+        }
+    }
+
+    private async Task Approve(FloorAction action)
+    {
+        if (action.Id is null || _breaks.Get(action.Id) is not { State: BreakView.Pending } request)
+        {
+            return;
+        }
+
+        var clock = ClockInfo;
+        var settings = _sequencer.Settings;
+        var agent = await AgentGrain(request.Agent).View(action.At, clock);
+        var queues = await Task.WhenAll(agent.Queues.Select(q => QueueGrain(q).View(action.At, settings.Queue(q), clock)));
+        var refusal = BreakApproval.Refusal(agent, agent.LoggedInAt, queues, _breaks, settings.Rules, action.At);
+        if (refusal is not null)
+        {
+            BreakChanged(_breaks.Set(request with { State = BreakView.Refused, DecidedBy = action.By, DecidedAt = action.At, Why = refusal }));
+            return;
+        }
+
+        BreakChanged(_breaks.Set(request with { State = BreakView.Approved, DecidedBy = action.By, DecidedAt = action.At }, agent.Queues));
+        _batch.ToAgent(request.Agent, new FloorFact { Kind = FactKind.BreakApproved, Ts = action.At, Agent = request.Agent, Text = request.Id, Reason = request.Reason, Seconds = request.Minutes });
+        await FanOut();
+    }
+
+    private void BreakChanged(BreakView request)
+    {
+        if (_agents.Contains(request.Agent))
+        {
+            _changes.Agents.Add(request.Agent);
+        }
+
+        _ = _observers.Notify(o => o.OnBreak(request));
+    }
+
+    /// <summary>The feed's silence is one alert from when it fell silent until it is heard again.</summary>
+    private AlertView FeedAlert(FloorAction action, bool resolved)
+    {
+        var since = resolved && _alerts.List(all: false).FirstOrDefault(a => a.Kind == AlertKinds.FeedDown) is { } open ? open.RaisedAt : action.At;
+        var key = $"{AlertKinds.FeedDown}||||{since.UtcTicks}";
+        return new AlertView
+        {
+            Id = AlertViews.Id(CenterId, key),
+            Kind = AlertKinds.FeedDown,
+            Severity = AlertKinds.Critical,
+            Center = CenterId,
+            RaisedAt = since,
+            ResolvedAt = resolved ? action.At : null,
+            State = resolved ? "resolved" : "open",
+            Detail = action.Why ?? "no event nor heartbeat from the switch",
+            Version = resolved ? 2 : 1,
+        };
+    }
+
+    public Task<AlertView[]> Alerts(bool all) => Task.FromResult(_alerts.List(all));
+
+    public Task<AlertView?> Alert(string id) => Task.FromResult(_alerts.Get(id));
+
+    public Task<BreakView[]> Breaks(bool all) => Task.FromResult(_breaks.List(all));
+
+    public Task<BreakView?> Break(string id) => Task.FromResult(_breaks.Get(id));
 
     public async Task<CenterSnapshot> Snapshot(DateTimeOffset asOf)
     {
@@ -140,6 +336,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             Feed = Feed(),
             Settings = settings,
             Seq = _pushSeq,
+            Alerts = _alerts.List(all: false),
         };
     }
 
@@ -220,6 +417,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             Calls = changedCalls.Select(c => LiveCalls.Timed(c, asOf)).ToArray(),
             EndedCalls = endedCalls,
             Feed = Feed(),
+            AgentAlerts = _alerts.OpenFor(agentIds),
         };
         _changes.Clear();
         _pushEverything = false;

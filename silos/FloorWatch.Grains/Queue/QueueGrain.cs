@@ -1,32 +1,92 @@
 using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
+using FloorWatch.Domain.Rules;
 using FloorWatch.Domain.Settings;
+using FloorWatch.Grains.Rules;
 using FloorWatch.Grains.Time;
 
 namespace FloorWatch.Grains.Queue;
 
-/// <summary>A queue: folds its ordered facts into waiting calls and interval counters.</summary>
+/// <summary>
+/// A queue: folds its ordered facts into waiting calls and interval counters, and enforces its
+/// rules (agents away at once, the interval's service level) after each fact that moves them.
+/// </summary>
 // State lives in memory and is rebuilt from the journal at start; it must not be collected when idle.
 [KeepAlive]
-public sealed class QueueGrain : Grain, IQueueGrain
+public sealed class QueueGrain(TimeProvider time) : Grain, IQueueGrain
 {
     private QueueProjection _projection = null!;
+    private QueueRules _rules = null!;
+    private RuleJudge _judge = null!;
+    private QueueSettings _settings = QueueSettings.Default;
+    private RuleContext? _context;
+    private IGrainTimer? _timer;
+    private string _center = "";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _projection = new QueueProjection(GrainKeys.Split(this.GetPrimaryKeyString()).Entity);
+        var (center, queue) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _center = center;
+        _projection = new QueueProjection(queue);
+        _rules = new QueueRules(queue);
+        _judge = new RuleJudge((into, at) => _rules.Conditions(_projection, _settings, _context!.Rules, at, into));
         return Task.CompletedTask;
     }
 
-    public Task Apply(Immutable<FloorFact[]> facts)
+    public Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, QueueSettings settings, RuleContext context)
     {
+        _settings = settings;
+        _context = context;
+        _judge.Clear();
         foreach (var f in facts.Value)
         {
             _projection.Apply(f);
+            if (f.Kind is FactKind.MemberPhase or FactKind.CallAnswered or FactKind.CallAbandoned)
+            {
+                _judge.Judge(f.Ts);
+            }
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(Finish());
+    }
+
+    public Task<AlertView[]> Evaluate(QueueSettings settings, RuleContext context)
+    {
+        _settings = settings;
+        _context = context;
+        _judge.Clear();
+        return Task.FromResult(Finish());
+    }
+
+    private AlertView[] Finish()
+    {
+        var context = _context!;
+        var now = RuleJudge.Now(context, time);
+        _judge.Judge(now);
+        Arm(context, now);
+        return AlertViews.Of(_center, _judge.Changes);
+    }
+
+    /// <summary>An interval's breach ends with the interval: a timer to its end while one is open.</summary>
+    private void Arm(RuleContext context, DateTimeOffset now)
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (!context.Live || !_judge.HasActive)
+        {
+            return;
+        }
+
+        var due = QueueRules.NextInterval(now) - time.GetUtcNow();
+        _timer = this.RegisterGrainTimer(OnIntervalEnd, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task OnIntervalEnd()
+    {
+        _judge.Clear();
+        var alerts = Finish();
+        return alerts.Length > 0 ? GrainFactory.GetGrain<ICenterGrain>(_center).Changed(null, alerts) : Task.CompletedTask;
     }
 
     public Task<QueueView> View(DateTimeOffset asOf, QueueSettings settings, ClockInfo clock) =>
