@@ -46,6 +46,7 @@ public static class FloorWatchHosting
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddSingleton<FeedStatus>();
         builder.Services.AddSingleton<CtiKey>();
+        builder.Services.AddSingleton<CtiLinks>();
         builder.Services.AddHostedService<CtiLinkServer>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<CenterReader>();
