@@ -2,6 +2,7 @@ using FloorWatch.Server.Api;
 using FloorWatch.Server.Audit;
 using FloorWatch.Server.Auth;
 using FloorWatch.Server.Centers;
+using FloorWatch.Server.Commands;
 using FloorWatch.Server.Demo;
 using FloorWatch.Server.Health;
 using FloorWatch.Server.Ingest;
@@ -53,6 +54,7 @@ public static class FloorWatchHosting
         builder.Services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
         builder.AddFloorWatchAuth(options);
         builder.AddFloorWatchPush(options);
+        builder.AddFloorWatchCommands();
 
         // Last, so it stops first: the demo ends its calls over the link before the link closes.
         builder.AddFloorWatchDemo(options);
@@ -71,6 +73,7 @@ public static class FloorWatchHosting
         app.MapIngestEndpoints();
         app.MapReadEndpoints();
         app.MapSettingsEndpoints();
+        app.MapCommandEndpoints();
         app.MapStaffingEndpoints();
         app.MapFloorWatchPush();
         app.MapClientPages();
