@@ -108,7 +108,7 @@ public sealed class CommandDesk(
             return;
         }
 
-        // No event of the protocol shows a message read or a monitor session: written to the switch is as far as anyone can see.
+        // No event of the protocol shows a message read or a call being monitored: written to the switch is as far as anyone can see.
         if (c.Command is CommandNames.Message or CommandNames.Monitor)
         {
             tracker.Finish(c.Id, CommandState.Done, "sent to the switch");
@@ -117,7 +117,7 @@ public sealed class CommandDesk(
 
     private static string NoSwitch(string center) => $"no switch is connected to the CTI link for center {center}";
 
-    /// <summary>The object of the <c>{"command":{...}}</c> line: the command's own fields, and whether the agent is told of a monitor session.</summary>
+    /// <summary>The object of the <c>{"command":{...}}</c> line: the command's own fields, and whether the agent is told a call is monitored.</summary>
     private JsonObject Line(CommandRecord c)
     {
         var line = new JsonObject { ["id"] = c.Id, ["command"] = c.Command };

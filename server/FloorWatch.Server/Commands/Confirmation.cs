@@ -5,7 +5,7 @@ namespace FloorWatch.Server.Commands;
 /// <summary>The switch's event that shows a command took effect (contract section 5: "done when the switch's own event shows its effect").</summary>
 public sealed record Confirmation(EventType Type, string Agent, string? Reason = null, IReadOnlyList<string>? Queues = null)
 {
-    /// <summary>What confirms <paramref name="c"/>, or null for a command no event confirms (a message, a monitor session, a break).</summary>
+    /// <summary>What confirms <paramref name="c"/>, or null for a command no event confirms (a message, monitoring, a break).</summary>
     public static Confirmation? For(CommandRecord c) => c.Command switch
     {
         CommandNames.ForceReady => new(EventType.AgentReady, c.Agent!),
