@@ -87,45 +87,42 @@ public sealed partial class CenterModel
         agent.StateTimer = After(seconds, () => Login(agent));
     }
 
-    /// <summary>
-    /// The agent is free of what they were doing (login, wrap-up, a not-ready spell): a supervisor's
-    /// pending command comes first, then personal time that fell due meanwhile, else ready.
-    /// </summary>
+    /// <summary>The agent is free of what they were doing (login, wrap-up, a not-ready spell): personal time that fell due meanwhile, else ready.</summary>
     private void WorkDone(SimAgent agent)
     {
         agent.Call = null;
-        var pending = agent.Pending;
-        agent.Pending = null;
-        switch (pending?.Command)
+        if (agent.BreakDue)
         {
-            case SwitchCommand.ForceReady:
-                BecomeAvailable(agent);
-                break;
-            case SwitchCommand.ForceNotReady:
-                NotReady(agent, pending.Reason!, ForcedNotReadySeconds(pending.Reason!));
-                break;
-            default:
-                if (agent.BreakDue)
-                {
-                    TakePersonalTime(agent);
-                }
-                else
-                {
-                    BecomeAvailable(agent);
-                }
-
-                break;
+            TakePersonalTime(agent);
+        }
+        else
+        {
+            BecomeAvailable(agent);
         }
     }
 
-    /// <summary>The agent's talk ends (call ended or handed on): wrap-up, unless a forced logout was waiting for exactly this.</summary>
+    /// <summary>
+    /// The agent's talk ends (call ended or handed on): wrap-up, unless a supervisor's command was
+    /// waiting for exactly this. A forced state takes effect when the call ends, not after wrap-up:
+    /// FloorWatch gives the switch 10 s from the end of the call to show the effect.
+    /// </summary>
     private void CallDone(SimAgent agent)
     {
         agent.Call = null;
-        if (agent.Pending?.Command == SwitchCommand.ForceLogout)
+        var pending = agent.Pending;
+        switch (pending?.Command)
         {
-            LogOut(agent, "supervisor", ForcedLogoutSeconds());
-            return;
+            case SwitchCommand.ForceLogout:
+                LogOut(agent, "supervisor", ForcedLogoutSeconds());
+                return;
+            case SwitchCommand.ForceReady:
+                agent.Pending = null;
+                BecomeAvailable(agent);
+                return;
+            case SwitchCommand.ForceNotReady:
+                agent.Pending = null;
+                NotReady(agent, pending.Reason!, ForcedNotReadySeconds(pending.Reason!));
+                return;
         }
 
         Enter(agent, AgentState.WrapUp);

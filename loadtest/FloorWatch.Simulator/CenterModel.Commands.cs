@@ -45,12 +45,13 @@ public sealed partial class CenterModel
                 // Already ready: the switch confirms with the event the command waits for.
                 Emit(new SwitchEvent { Type = EventTypes.AgentReady, Agent = agent.Id });
                 return CommandOutcome.Done($"{agent.Id} was already ready");
-            case AgentState.NotReady:
+            case AgentState.NotReady or AgentState.WrapUp:
+                // A forced ready ends wrap-up as it ends not ready.
                 BecomeAvailable(agent);
                 return CommandOutcome.Done($"{agent.Id} ready");
             default:
                 agent.Pending = new PendingCommand(command.Command, null);
-                return CommandOutcome.Pending($"{agent.Id} goes ready when the call and wrap-up end");
+                return CommandOutcome.Pending($"{agent.Id} goes ready when the call ends");
         }
     }
 
@@ -67,7 +68,7 @@ public sealed partial class CenterModel
                 return CommandOutcome.Ignored($"{agent.Id} is logged out");
             case AgentState.OnCall:
                 agent.Pending = new PendingCommand(command.Command, command.Reason);
-                return CommandOutcome.Pending($"{agent.Id} goes not ready ({command.Reason}) after the call and wrap-up");
+                return CommandOutcome.Pending($"{agent.Id} goes not ready ({command.Reason}) when the call ends");
             default:
                 NotReady(agent, command.Reason, ForcedNotReadySeconds(command.Reason));
                 return CommandOutcome.Done($"{agent.Id} not ready ({command.Reason})");

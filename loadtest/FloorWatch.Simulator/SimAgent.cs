@@ -24,7 +24,7 @@ internal sealed class SimAgent(string id, string seat, string name)
 
     public Calendar.Planned? BreakTimer { get; set; }
 
-    /// <summary>A supervisor's command that waits for the agent's call (and, for ready, wrap-up) to end.</summary>
+    /// <summary>A supervisor's command that waits for the agent's call to end (or, for ready, a ring to stop).</summary>
     public PendingCommand? Pending { get; set; }
 
     public void CancelStateTimer()

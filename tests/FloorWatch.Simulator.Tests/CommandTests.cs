@@ -38,20 +38,37 @@ public class CommandTests
     }
 
     [Fact]
-    public void ForceReady_of_an_agent_on_a_call_waits_for_the_call_and_the_wrap_up_to_end()
+    public void ForceReady_of_an_agent_on_a_call_waits_for_the_call_to_end_and_skips_wrap_up()
     {
         var sim = Busy();
         var agent = AgentIn(sim, StreamChecker.Phase.OnCall);
+        var call = CallOf(sim, sim.Events.Count, agent);
         var from = sim.Events.Count;
 
         Assert.Equal(CommandOutcomeKind.Pending, sim.Command(SwitchCommand.ForceReady, agent).Kind);
         Assert.Empty(sim.Events.Skip(from));
 
         sim.RunUntil(TimeSpan.FromMinutes(60));
-        var callEnd = sim.Events.Skip(from).First(e => e.Type is EventTypes.CallEnded or EventTypes.CallTransferred && CallOf(sim, from, agent) == e.Call);
+        var callEnd = sim.Events.Skip(from).First(e => e.Type is EventTypes.CallEnded or EventTypes.CallTransferred && e.Call == call);
         var next = AgentEventsAfter(sim, from, agent)[0];
         Assert.Equal(EventTypes.AgentReady, next.Type);
-        Assert.InRange((next.Ts - callEnd.Ts).TotalSeconds, 5, 200);
+        Assert.Equal(callEnd.Ts, next.Ts);
+        AssertStillValid(sim);
+    }
+
+    [Fact]
+    public void ForceReady_in_wrap_up_ends_it_at_once()
+    {
+        var sim = Busy();
+        var agent = AgentIn(sim, StreamChecker.Phase.WrapUp);
+        var from = sim.Events.Count;
+
+        Assert.Equal(CommandOutcomeKind.Done, sim.Command(SwitchCommand.ForceReady, agent).Kind);
+
+        var e = Assert.Single(sim.Events.Skip(from), e => e.Agent == agent);
+        Assert.Equal(EventTypes.AgentReady, e.Type);
+        Assert.Equal(sim.Time.GetUtcNow(), e.Ts);
+        sim.RunUntil(TimeSpan.FromMinutes(40));
         AssertStillValid(sim);
     }
 
@@ -72,17 +89,20 @@ public class CommandTests
     }
 
     [Fact]
-    public void ForceNotReady_of_an_agent_on_a_call_comes_after_the_call_and_wrap_up()
+    public void ForceNotReady_of_an_agent_on_a_call_comes_when_the_call_ends()
     {
         var sim = Busy();
         var agent = AgentIn(sim, StreamChecker.Phase.OnCall);
+        var call = CallOf(sim, sim.Events.Count, agent);
         var from = sim.Events.Count;
 
         Assert.Equal(CommandOutcomeKind.Pending, sim.Command(SwitchCommand.ForceNotReady, agent, reason: "meeting").Kind);
 
         sim.RunUntil(TimeSpan.FromMinutes(60));
+        var callEnd = sim.Events.Skip(from).First(e => e.Type is EventTypes.CallEnded or EventTypes.CallTransferred && e.Call == call);
         var next = AgentEventsAfter(sim, from, agent)[0];
         Assert.Equal((EventTypes.AgentNotReady, "meeting"), (next.Type, next.Reason));
+        Assert.Equal(callEnd.Ts, next.Ts);
         AssertStillValid(sim);
     }
 

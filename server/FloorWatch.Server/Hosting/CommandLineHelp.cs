@@ -27,11 +27,16 @@ public static class CommandLineHelp
               FloorWatch__Silo__GatewayPort  embedded silo gateway port (default 30000)
               FloorWatch__Users__0__Name, __Password, __Roles__0, __Centers__0
                                              local users; with none, an admin with a random password is printed once
+              FloorWatch__Monitor__Modes__<role>__0
+                                             call monitor modes a role may use (listen, whisper, barge, intercept);
+                                             default quality listen+whisper, supervisor and admin all four
+              FloorWatch__Monitor__Announce  tell the agent when a call is monitored (default true)
               FloorWatch__Centers__<id>__TimeZone, __DayStartsAt, __Queues__<q>__SlThresholdSeconds, ...
                                              center settings (IANA zone, HH:mm, per-queue service level settings)
 
             Pages: / (sign in), /wallboard/<center>[?token=...], /supervisor/<center>, /quality/<center>, /staffing
-            Endpoints: /healthz, /readyz, POST /api/auth/token, POST /api/cti/events, GET /api/centers/..., hub /hubs/floor
+            Endpoints: /healthz, /readyz, POST /api/auth/token, POST /api/cti/events, GET /api/centers/...,
+              POST /api/centers/<center>/commands, hub /hubs/floor
             """);
         return true;
     }

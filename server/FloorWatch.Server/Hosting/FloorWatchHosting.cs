@@ -5,6 +5,7 @@ using FloorWatch.Server.Audit;
 using FloorWatch.Server.Auth;
 using FloorWatch.Server.Breaks;
 using FloorWatch.Server.Centers;
+using FloorWatch.Server.Commands;
 using FloorWatch.Server.Demo;
 using FloorWatch.Server.Health;
 using FloorWatch.Server.Ingest;
@@ -49,6 +50,7 @@ public static class FloorWatchHosting
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddSingleton<FeedStatus>();
         builder.Services.AddSingleton<CtiKey>();
+        builder.Services.AddSingleton<CtiLinks>();
         builder.Services.AddHostedService<CtiLinkServer>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<CenterReader>();
@@ -59,6 +61,7 @@ public static class FloorWatchHosting
         builder.Services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
         builder.AddFloorWatchAuth(options);
         builder.AddFloorWatchPush(options);
+        builder.AddFloorWatchCommands();
 
         // Last, so it stops first: the demo ends its calls over the link before the link closes.
         builder.AddFloorWatchDemo(options);
@@ -80,6 +83,7 @@ public static class FloorWatchHosting
         app.MapAlertEndpoints();
         app.MapBreakEndpoints();
         app.MapAgentEndpoints();
+        app.MapCommandEndpoints();
         app.MapStaffingEndpoints();
         app.MapFloorWatchPush();
         app.MapClientPages();

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using FloorWatch.Domain.Events;
 using FloorWatch.Server.Journal;
@@ -15,8 +14,10 @@ namespace FloorWatch.Server.Ingest;
 /// The TCP CTI link (contract section 1): NDJSON both ways. The switch's first line is
 /// <c>{"hello":"key","center":"C"}</c>; then events, which are answered with
 /// <c>{"ack":"last id"}</c> once durable, and <c>{"line":n,"error":"..."}</c> for a refused line.
+/// Once the hello is accepted the link is registered under its center, so commands (contract
+/// section 5) go out on it as <c>{"command":{...}}</c> lines.
 /// </summary>
-public sealed class CtiLinkServer(IOptions<FloorWatchOptions> options, CtiKey key, IngestPipeline pipeline, FeedStatus feed, TimeProvider time, ILogger<CtiLinkServer> log) : BackgroundService
+public sealed class CtiLinkServer(IOptions<FloorWatchOptions> options, CtiKey key, IngestPipeline pipeline, FeedStatus feed, CtiLinks links, TimeProvider time, ILogger<CtiLinkServer> log) : BackgroundService
 {
     private const int MaxLinesPerBatch = 2048;
 
@@ -64,10 +65,11 @@ public sealed class CtiLinkServer(IOptions<FloorWatchOptions> options, CtiKey ke
         using var _ = client;
         await using var stream = client.GetStream();
         var input = PipeReader.Create(stream);
-        var output = new Writer(stream);
+        using var output = new CtiLineWriter(stream);
         var maxLine = options.Value.MaxLineBytes;
         var batchReader = new EventBatchReader(maxLine);
         string? center = null;
+        IDisposable? registration = null;
         long lineNumber = 0;
         try
         {
@@ -92,6 +94,7 @@ public sealed class CtiLinkServer(IOptions<FloorWatchOptions> options, CtiKey ke
                             return;
                         }
 
+                        registration = links.Add(center, peer, output, client.Dispose);
                         continue;
                     }
 
@@ -121,17 +124,18 @@ public sealed class CtiLinkServer(IOptions<FloorWatchOptions> options, CtiKey ke
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
         {
             log.LogInformation("CTI link from {Peer} closed: {Reason}", peer, ex.Message);
         }
         finally
         {
+            registration?.Dispose();
             await input.CompleteAsync();
         }
     }
 
-    private async Task Answer(EventBatchReader.Result batch, string? center, Writer output, CancellationToken ct)
+    private async Task Answer(EventBatchReader.Result batch, string? center, CtiLineWriter output, CancellationToken ct)
     {
         foreach (var r in batch.Rejected)
         {
@@ -205,12 +209,5 @@ public sealed class CtiLinkServer(IOptions<FloorWatchOptions> options, CtiKey ke
 
         buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
         return true;
-    }
-
-    /// <summary>Writes one JSON object per line (only the connection's own loop writes).</summary>
-    private sealed class Writer(Stream stream)
-    {
-        public async Task Send(object message, CancellationToken ct) =>
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message, JournalJson.Options) + "\n"), ct);
     }
 }

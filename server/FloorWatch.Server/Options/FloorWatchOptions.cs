@@ -28,6 +28,8 @@ public sealed class FloorWatchOptions
 
     public AuthOptions Auth { get; set; } = new();
 
+    public MonitorOptions Monitor { get; set; } = new();
+
     public List<UserOptions> Users { get; set; } = [];
 
     /// <summary>Centers' settings given in configuration (FloorWatch__Centers__&lt;id&gt;__...).</summary>

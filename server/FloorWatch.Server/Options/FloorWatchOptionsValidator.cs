@@ -51,6 +51,8 @@ public sealed class FloorWatchOptionsValidator : IValidateOptions<FloorWatchOpti
             errors.AddRange(SettingsValidator.Validate(c.ToSettings()).Select(e => $"FloorWatch:Centers:{id}: {e}"));
         }
 
+        errors.AddRange(options.Monitor.Validate());
+
         if (options.Demo && options.Cti.TcpPort == 0)
         {
             errors.Add("FloorWatch:Demo needs the TCP CTI link, which FloorWatch:Cti:TcpPort=0 turns off: give it a port or leave it at 5077");

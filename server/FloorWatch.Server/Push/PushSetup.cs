@@ -10,6 +10,7 @@ public static class PushSetup
     public static IHostApplicationBuilder AddFloorWatchPush(this IHostApplicationBuilder builder, FloorWatchOptions options)
     {
         builder.Services.AddSignalR().AddJsonProtocol(o => JournalJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, NameUserIdProvider>();
         builder.Services.Configure<PushOptions>(o => o.Interval = TimeSpan.FromMilliseconds(options.PushIntervalMs));
         builder.Services.AddSingleton<FloorPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FloorPublisher>());
