@@ -313,7 +313,6 @@ export const en = {
   },
   agent: {
     title: 'My state',
-    placeholder: 'Your own state, break requests and messages will appear here.',
   },
   agentPage: {
     myState: 'My state',

@@ -314,7 +314,6 @@ export const zhCN: Messages = {
   },
   agent: {
     title: '我的状态',
-    placeholder: '您的状态、小休申请和消息将显示在这里。',
   },
   agentPage: {
     myState: '我的状态',
