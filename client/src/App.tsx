@@ -1,15 +1,17 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { setUnauthorizedHandler } from './lib/api/client';
 import { clearToken, getToken } from './lib/api/token';
 import { currentLanguage } from './lib/i18n';
 import { HomePage } from './features/centers/HomePage';
-import { WallboardPage } from './features/wallboard/WallboardPage';
-import { SupervisorPage } from './features/supervisor/SupervisorPage';
-import { QualityPage } from './features/quality/QualityPage';
-import { StaffingPage } from './features/staffing/StaffingPage';
-import { AgentPage } from './features/agent/AgentPage';
+
+// Each role's page is its own chunk: a wallboard or an agent's desk does not load the others.
+const WallboardPage = lazy(() => import('./features/wallboard/WallboardPage').then((m) => ({ default: m.WallboardPage })));
+const SupervisorPage = lazy(() => import('./features/supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
+const QualityPage = lazy(() => import('./features/quality/QualityPage').then((m) => ({ default: m.QualityPage })));
+const StaffingPage = lazy(() => import('./features/staffing/StaffingPage').then((m) => ({ default: m.StaffingPage })));
+const AgentPage = lazy(() => import('./features/agent/AgentPage').then((m) => ({ default: m.AgentPage })));
 
 /** A 401 anywhere (HTTP or hub) forgets the token and goes to sign-in, coming back here after. */
 function UnauthorizedRedirect() {
@@ -26,6 +28,11 @@ function UnauthorizedRedirect() {
   return null;
 }
 
+function Loading() {
+  const { t } = useTranslation();
+  return <div className="notice">{t('common.loading')}</div>;
+}
+
 /** Pages that need a token send a visitor without one to sign-in first. */
 function RequireToken({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -33,7 +40,7 @@ function RequireToken({ children }: { children: ReactNode }) {
     const next = location.pathname + location.search;
     return <Navigate to={`/?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <>{children}</>;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 function NotFound() {

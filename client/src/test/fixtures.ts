@@ -1,4 +1,4 @@
-import type { AgentView, Alert, Delta, Figures, LiveCall, QueueView, Snapshot } from '../lib/api/types';
+import type { AgentSelf, AgentView, Alert, BreakRequest, Command, Delta, Figures, LiveCall, QueueView, Snapshot } from '../lib/api/types';
 
 export const T0 = '2026-11-26T10:00:00+00:00';
 export const T0_MS = Date.parse(T0);
@@ -139,6 +139,45 @@ export function alert(id: string, over: Partial<Alert> = {}): Alert {
     raisedAt: T0,
     state: 'open',
     detail: 'away for 6 minutes',
+    ...over,
+  };
+}
+
+export function command(id: string, over: Partial<Command> = {}): Command {
+  return {
+    id,
+    center: 'c1',
+    command: 'agent.forceNotReady',
+    agent: 'A01',
+    reason: 'coaching',
+    by: 'sup',
+    at: T0,
+    state: 'pending',
+    ...over,
+  };
+}
+
+export function breakRequest(id: string, over: Partial<BreakRequest> = {}): BreakRequest {
+  return {
+    id,
+    center: 'c1',
+    agent: 'A01',
+    reason: 'break',
+    minutes: 15,
+    requestedBy: 'A01',
+    requestedAt: T0,
+    state: 'pending',
+    ...over,
+  };
+}
+
+export function agentSelf(over: Partial<AgentSelf> = {}): AgentSelf {
+  return {
+    center: 'c1',
+    agent: agent('A01'),
+    breaks: [],
+    messages: [],
+    notice: null,
     ...over,
   };
 }

@@ -11,6 +11,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { FeedStatus } from '../../components/FeedStatus';
 import { NotAllowed, Waiting } from '../../components/Notice';
 import { RunningSeconds } from '../../components/Ticking';
+import { CommandsProvider } from '../../lib/commands/useCommands';
+import { MonitorActions, MonitorLog } from './MonitorActions';
 import { DEFAULT_CALL_FILTER, filterAndSortCalls, isWaiting, type CallFilter } from './calls';
 import './quality.css';
 
@@ -63,6 +65,9 @@ const CallRow = memo(function CallRow({ call, top }: { call: Stamped<LiveCall>; 
       </span>
       <span role="cell" className="qa-cell">
         {(call.monitoredBy ?? []).join(', ')}
+      </span>
+      <span role="cell" className="qa-cell">
+        {waiting ? null : <MonitorActions call={call.call} />}
       </span>
     </div>
   );
@@ -133,6 +138,7 @@ function CallTable({ calls, queueIds }: { calls: Record<string, Stamped<LiveCall
           <span role="columnheader">{t('quality.col.held')}</span>
           <span role="columnheader">{t('quality.col.tags')}</span>
           <span role="columnheader">{t('quality.col.monitoredBy')}</span>
+          <span role="columnheader">{t('quality.col.monitor')}</span>
         </div>
         <div className="qa-scroll" ref={scrollRef}>
           {rows.length === 0 ? <div className="qa-empty">{t('quality.noCalls')}</div> : null}
@@ -165,6 +171,7 @@ export function QualityPage() {
   );
   const stale = useFloor((s) => staleness(s).stale);
   return (
+    <CommandsProvider center={center}>
     <div className={`page qa${stale ? ' is-stale' : ''}`} data-testid="quality" data-seq={seq ?? ''} data-center={center}>
       <PageHeader title={t('quality.title')} center={center} centerName={name} status={<FeedStatus />} />
       <main className="page-main qa-main">
@@ -173,11 +180,15 @@ export function QualityPage() {
         ) : !hasData ? (
           <Waiting />
         ) : (
-          <div className="stale-area qa-wrap">
-            <CallTable calls={calls} queueIds={queueOrder} />
-          </div>
+          <>
+            <div className="stale-area qa-wrap">
+              <CallTable calls={calls} queueIds={queueOrder} />
+            </div>
+            <MonitorLog />
+          </>
         )}
       </main>
     </div>
+    </CommandsProvider>
   );
 }

@@ -64,6 +64,14 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   return (await res.json()) as T;
 }
 
+/** POSTs `body` as JSON (or nothing) and reads the JSON answer. */
+export function postJson<T>(path: string, body?: unknown): Promise<T> {
+  return apiFetch<T>(path, {
+    method: 'POST',
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+}
+
 export async function signIn(user: string, password: string): Promise<string> {
   const res = await fetch('/api/auth/token', {
     method: 'POST',

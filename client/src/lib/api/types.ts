@@ -100,17 +100,23 @@ export interface LiveCall {
 
 export type AlertState = 'open' | 'acknowledged' | 'resolved';
 
+export type AlertSeverity = 'warning' | 'critical';
+
 export interface Alert {
   id: string;
   kind: string;
-  severity: string;
+  severity: AlertSeverity;
   center: string;
   agent?: string | null;
   queue?: string | null;
   call?: string | null;
   raisedAt: string;
   state: AlertState;
+  /** who acknowledged it */
   by?: string | null;
+  acknowledgedAt?: string | null;
+  resolvedAt?: string | null;
+  escalatedAt?: string | null;
   detail: string | null;
 }
 
@@ -179,4 +185,114 @@ export interface ErlangCResult {
   occupancy: number;
   asaSeconds: number;
   probabilityOfWait: number;
+}
+
+// Section 5 and 6: commands, break requests, what the agent sees, the audit log.
+
+export type NotReadyReason = 'away' | 'break' | 'lunch' | 'meeting' | 'training' | 'restroom' | 'coaching';
+
+export const NOT_READY_REASONS: readonly NotReadyReason[] = ['away', 'break', 'lunch', 'meeting', 'training', 'restroom', 'coaching'];
+
+/** The reasons that need a duty manager's approval (contract §5 `approvalRequired`), offered in a break request. */
+export const BREAK_REASONS: readonly NotReadyReason[] = ['break', 'lunch', 'meeting', 'training'];
+
+export type MonitorMode = 'listen' | 'whisper' | 'barge' | 'intercept';
+
+export const MONITOR_MODES: readonly MonitorMode[] = ['listen', 'whisper', 'barge', 'intercept'];
+
+/** The body of `POST /api/centers/{c}/commands`. */
+export type CommandRequest =
+  | { command: 'agent.forceReady'; agent: string }
+  | { command: 'agent.forceNotReady'; agent: string; reason: NotReadyReason }
+  | { command: 'agent.forceLogout'; agent: string }
+  | { command: 'agent.setQueues'; agent: string; queues: string[] }
+  | { command: 'agent.message'; agent: string; text: string }
+  | { command: 'break.request'; agent: string; reason: NotReadyReason; minutes: number }
+  | { command: 'break.approve'; request: string }
+  | { command: 'break.deny'; request: string; why: string }
+  | { command: 'call.monitor'; call: string; mode: MonitorMode };
+
+export type CommandName = CommandRequest['command'];
+
+export type CommandState = 'pending' | 'done' | 'failed' | 'refused';
+
+export interface Command {
+  id: string;
+  center: string;
+  command: CommandName | string;
+  agent?: string | null;
+  reason?: string | null;
+  queues?: string[] | null;
+  text?: string | null;
+  call?: string | null;
+  mode?: string | null;
+  request?: string | null;
+  minutes?: number | null;
+  why?: string | null;
+  by: string;
+  at: string;
+  state: CommandState;
+  /** why it failed or was refused, or what confirmed it */
+  outcome?: string | null;
+  finishedAt?: string | null;
+}
+
+export type BreakState = 'pending' | 'approved' | 'denied' | 'refused' | 'taken' | 'ended';
+
+export interface BreakRequest {
+  id: string;
+  center: string;
+  agent: string;
+  reason: string;
+  minutes: number;
+  requestedBy: string;
+  requestedAt: string;
+  state: BreakState;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  /** why it was denied or refused */
+  why?: string | null;
+}
+
+export interface AgentMessage {
+  at: string;
+  from: string;
+  text: string;
+}
+
+/** To the agent only, at 80 % of a not-ready limit. */
+export interface AgentNotice {
+  kind: 'notready.overtime' | string;
+  detail: string;
+  at: string;
+  limitSeconds: number;
+  /** when the not-ready spell began */
+  since: string;
+}
+
+/** `GET /api/centers/{c}/agents/{agent}` and the hub's `agentSelf`. */
+export interface AgentSelf {
+  center: string;
+  agent: AgentView;
+  breaks: BreakRequest[];
+  messages: AgentMessage[];
+  notice: AgentNotice | null;
+}
+
+export interface AuditEntry {
+  at: string;
+  user: string;
+  center: string;
+  action: string;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+  outcome: string;
+}
+
+export interface Me {
+  user: string;
+  roles: string[];
+  /** "*" = every center */
+  centers: string[];
 }

@@ -10,7 +10,7 @@ import {
   type IRetryPolicy,
   type RetryContext,
 } from '@microsoft/signalr';
-import type { Alert, Delta, Snapshot } from '../api/types';
+import type { Alert, BreakRequest, Command, Delta, Snapshot } from '../api/types';
 import {
   applyAlert,
   applyDelta,
@@ -61,6 +61,10 @@ export interface FloorFeedOptions {
   clearTimer?: (handle: unknown) => void;
   /** the token was refused: sign in again */
   onUnauthorized?: () => void;
+  /** a command this user sent changed state */
+  onCommandResult?: (command: Command) => void;
+  /** a break request of the center changed (supervisors) */
+  onBreakRequest?: (request: BreakRequest) => void;
 }
 
 export class FloorFeed {
@@ -97,7 +101,8 @@ export class FloorFeed {
     conn.on('snapshot', (snap: Snapshot) => this.onSnapshot(snap));
     conn.on('delta', (delta: Delta) => this.onDelta(delta));
     conn.on('alert', (alert: Alert) => this.opts.dispatch((s) => applyAlert(s, alert)));
-    conn.on('commandResult', () => undefined);
+    conn.on('commandResult', (command: Command) => this.opts.onCommandResult?.(command));
+    conn.on('breakRequest', (request: BreakRequest) => this.opts.onBreakRequest?.(request));
     conn.onreconnecting(() => {
       if (this.disposed) return;
       this.opts.dispatch((s) => setConnection(s, 'reconnecting', this.now()));

@@ -144,3 +144,31 @@ describe('language choice', () => {
     expect(inst.t(knownKey('reason', 'somethingNew'), { defaultValue: 'somethingNew' })).toBe('somethingNew');
   });
 });
+
+describe('the words of stepping in', () => {
+  it('zh-CN uses the glossary’s words for acknowledging, approving and the supervisor’s commands', () => {
+    expect(zhCN.alert.acknowledge).toBe('确认');
+    expect(zhCN.breaks.approve).toBe('批准');
+    expect(zhCN.breaks.deny).toBe('驳回');
+    expect(zhCN.agentPage.requestBreak).toBe('申请小休');
+    expect(zhCN.actions.forceReady).toBe('强制置闲');
+    expect(zhCN.actions.forceNotReady).toBe('强制示忙');
+    expect(zhCN.actions.forceLogout).toBe('强制签出');
+    expect(zhCN.monitor.mode.listen).toBe('实时监听');
+    expect(zhCN.monitor.mode.barge).toBe('插入');
+    expect(zhCN.monitor.mode.intercept).toBe('拦截');
+    expect(zhCN.side.breaks).not.toBe(en.side.breaks);
+  });
+
+  it('every command, command state, break state and monitor mode has words', () => {
+    for (const k of ['agent.forceReady', 'agent.forceNotReady', 'agent.forceLogout', 'agent.setQueues', 'agent.message', 'break.request', 'break.approve', 'break.deny', 'call.monitor']) {
+      expect(enKeys.has(knownKey('commandName', k)), k).toBe(true);
+    }
+    for (const s of ['sending', 'error', 'pending', 'done', 'failed', 'refused']) expect(enKeys.has(`command.state.${s}`), s).toBe(true);
+    for (const s of ['pending', 'approved', 'denied', 'refused', 'taken', 'ended']) expect(enKeys.has(`breakState.${s}`), s).toBe(true);
+    for (const m of ['listen', 'whisper', 'barge', 'intercept']) {
+      expect(enKeys.has(`monitor.mode.${m}`), m).toBe(true);
+      expect(enKeys.has(`monitor.hint.${m}`), m).toBe(true);
+    }
+  });
+});

@@ -48,6 +48,6 @@ export function setLanguage(lng: Language): void {
 }
 
 /** Translates a state, reason or alert kind, falling back to the raw word for one not in the list. */
-export function knownKey(prefix: 'state' | 'reason' | 'alertKind' | 'severity', value: string): string {
+export function knownKey(prefix: 'state' | 'reason' | 'alertKind' | 'severity' | 'commandName', value: string): string {
   return `${prefix}.${value.replace(/\./g, '_')}`;
 }

@@ -1,0 +1,49 @@
+import { HubConnectionState } from '@microsoft/signalr';
+import type { HubLike } from '../lib/hub/floorFeed';
+
+type Handler = (...args: never[]) => void;
+
+/** Stands in for a HubConnection: records invocations, lets the test play the server. */
+export class FakeHub implements HubLike {
+  state: HubConnectionState = HubConnectionState.Disconnected;
+  invocations: { method: string; args: unknown[] }[] = [];
+  handlers = new Map<string, Handler>();
+  reconnecting: ((e?: Error) => void)[] = [];
+  reconnected: ((id?: string) => void)[] = [];
+  closed: ((e?: Error) => void)[] = [];
+  invokeResult: (method: string) => Promise<unknown> = () => Promise.resolve(undefined);
+
+  start(): Promise<void> {
+    this.state = HubConnectionState.Connected;
+    return Promise.resolve();
+  }
+  stop(): Promise<void> {
+    this.state = HubConnectionState.Disconnected;
+    return Promise.resolve();
+  }
+  invoke(method: string, ...args: unknown[]): Promise<unknown> {
+    this.invocations.push({ method, args });
+    return this.invokeResult(method);
+  }
+  on(method: string, handler: Handler): void {
+    this.handlers.set(method, handler);
+  }
+  onreconnecting(cb: (error?: Error) => void): void {
+    this.reconnecting.push(cb);
+  }
+  onreconnected(cb: (connectionId?: string) => void): void {
+    this.reconnected.push(cb);
+  }
+  onclose(cb: (error?: Error) => void): void {
+    this.closed.push(cb);
+  }
+  emit(method: string, payload: unknown): void {
+    const h = this.handlers.get(method) as ((p: unknown) => void) | undefined;
+    if (!h) throw new Error(`no handler for ${method}`);
+    h(payload);
+  }
+}
+
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
