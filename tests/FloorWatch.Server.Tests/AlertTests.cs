@@ -43,7 +43,10 @@ public class AlertTests(ServerFixture fixture)
             Ev(c, "al-3", away, "\"type\":\"agent.notready\",\"agent\":\"AL1\",\"reason\":\"away\""),
             Login(c, "al-4", now.AddSeconds(-400), "AL2", "S-al2"),
             Ev(c, "al-5", now.AddSeconds(-399), "\"type\":\"agent.ready\",\"agent\":\"AL2\""),
-            Ev(c, "al-6", now.AddSeconds(-200), "\"type\":\"agent.notready\",\"agent\":\"AL2\",\"reason\":\"away\""));
+            Ev(c, "al-6", now.AddSeconds(-200), "\"type\":\"agent.notready\",\"agent\":\"AL2\",\"reason\":\"away\""),
+
+            // Durations run on the switch's clock: its heartbeat says it is now.
+            Ev(c, "al-7", now, "\"type\":\"switch.heartbeat\""));
         using var sup = await fixture.Server.SignIn("sup-acme");
 
         var alerts = await Alerts(sup, c, "open");

@@ -70,8 +70,7 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
             return;
         }
 
-        var due = next - time.GetUtcNow();
-        _timer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        _timer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(RuleJudge.Until(next, context, time), Timeout.InfiniteTimeSpan));
     }
 
     private Task OnDeadline()

@@ -47,7 +47,10 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private bool _live;
 
     /// <summary>The rules in force, judged on the feed's clock (and the wall clock once live).</summary>
-    private RuleContext Rules => new(_sequencer.Settings.Rules, _lastEventTs ?? DateTimeOffset.UnixEpoch, _live);
+    private RuleContext Rules => new(_sequencer.Settings.Rules, _lastEventTs ?? DateTimeOffset.UnixEpoch, _live, _lastEventTsAt);
+
+    /// <summary>When, on the wall clock, the feed's clock last moved.</summary>
+    private DateTimeOffset _lastEventTsAt;
 
     private string CenterId => this.GetPrimaryKeyString();
 
@@ -93,7 +96,11 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
                 _sequencer.Apply(e, _batch);
                 _changes.Event(e.Ts);
                 _eventsApplied++;
-                _lastEventTs = _lastEventTs is { } last && last > e.Ts ? last : e.Ts;
+                if (_lastEventTs is not { } last || e.Ts > last)
+                {
+                    _lastEventTs = e.Ts;
+                    _lastEventTsAt = time.GetUtcNow();
+                }
             }
 
             _appliedSeq = entry.Seq;

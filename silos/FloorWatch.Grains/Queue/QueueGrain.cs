@@ -78,8 +78,7 @@ public sealed class QueueGrain(TimeProvider time) : Grain, IQueueGrain
             return;
         }
 
-        var due = QueueRules.NextInterval(now) - time.GetUtcNow();
-        _timer = this.RegisterGrainTimer(OnIntervalEnd, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        _timer = this.RegisterGrainTimer(OnIntervalEnd, new GrainTimerCreationOptions(RuleJudge.Until(QueueRules.NextInterval(now), context, time), Timeout.InfiniteTimeSpan));
     }
 
     private Task OnIntervalEnd()

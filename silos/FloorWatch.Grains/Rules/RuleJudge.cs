@@ -48,7 +48,7 @@ public sealed class RuleJudge(Action<List<RuleCondition>, DateTimeOffset> condit
         NoticeChanged = false;
     }
 
-    /// <summary>The moment rules are judged at: the feed's clock, and once live the wall clock if it is later.</summary>
+    /// <summary>The moment rules are judged at: the feed's clock, run on by the wall clock since it last moved once the center is live.</summary>
     public static DateTimeOffset Now(RuleContext context, TimeProvider time)
     {
         if (!context.Live)
@@ -56,7 +56,14 @@ public sealed class RuleJudge(Action<List<RuleCondition>, DateTimeOffset> condit
             return context.FeedNow;
         }
 
-        var wall = time.GetUtcNow();
-        return wall > context.FeedNow ? wall : context.FeedNow;
+        var since = time.GetUtcNow() - context.FeedNowAt;
+        return since > TimeSpan.Zero ? context.FeedNow + since : context.FeedNow;
+    }
+
+    /// <summary>How long from now, on the wall clock, until the feed's clock reaches <paramref name="deadline"/>.</summary>
+    public static TimeSpan Until(DateTimeOffset deadline, RuleContext context, TimeProvider time)
+    {
+        var due = deadline - Now(context, time);
+        return due > TimeSpan.Zero ? due : TimeSpan.Zero;
     }
 }
