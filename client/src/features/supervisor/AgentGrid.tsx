@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { AGENT_STATES, type AgentView } from '../../lib/api/types';
@@ -13,6 +13,7 @@ import {
   nextSort,
   queuesOf,
   reasonsOf,
+  sameItems,
   type AgentFilter,
   type SortDir,
   type SortKey,
@@ -20,6 +21,13 @@ import {
 } from './agentGrid';
 
 export const ROW_HEIGHT = 36;
+
+/** The previous list while the items are the same, so what depends on it stays as it was. */
+function useSameItems<T>(list: T[]): T[] {
+  const kept = useRef(list);
+  if (!sameItems(kept.current, list)) kept.current = list;
+  return kept.current;
+}
 
 const COLUMNS: { key: SortKey; label: string; align?: 'right' }[] = [
   { key: 'id', label: 'supervisor.col.agent' },
@@ -107,8 +115,12 @@ export function AgentGrid({ agents, queueIds }: { agents: Record<string, Stamped
   const deferredFilter = useDeferredValue(filter);
   const all = useMemo(() => Object.values(agents), [agents]);
   const rows = useMemo(() => filterAndSort(all, deferredFilter, sort.key, sort.dir), [all, deferredFilter, sort]);
-  const reasons = useMemo(() => reasonsOf(all), [all]);
-  const queues = useMemo(() => queuesOf(all, queueIds), [all, queueIds]);
+  // each delta brings new agent objects: the lists below usually stay the same
+  const reasons = useSameItems(useMemo(() => reasonsOf(all), [all]));
+  const queues = useSameItems(useMemo(() => queuesOf(all, queueIds), [all, queueIds]));
+  const rowIds = useSameItems(useMemo(() => rows.map((a) => a.id), [rows]));
+  // a new key function makes the virtualizer measure every row again: only when the order changes
+  const getItemKey = useCallback((i: number) => rowIds[i] ?? i, [rowIds]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -116,7 +128,7 @@ export function AgentGrid({ agents, queueIds }: { agents: Record<string, Stamped
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (i) => rows[i]?.id ?? i,
+    getItemKey,
     initialRect: { width: 1200, height: 720 },
   });
 

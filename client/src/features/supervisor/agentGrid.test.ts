@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTER, compareAgents, filterAndSort, matchesFilter, nextSort, queuesOf, reasonsOf } from './agentGrid';
+import {
+  DEFAULT_FILTER,
+  collationRanks,
+  compareAgents,
+  filterAndSort,
+  matchesFilter,
+  nextSort,
+  queuesOf,
+  reasonsOf,
+  sameItems,
+  type AgentFilter,
+  type SortKey,
+} from './agentGrid';
+import { AGENT_STATES, type AgentView } from '../../lib/api/types';
 import { agent } from '../../test/fixtures';
 
 const floor = [
@@ -72,5 +85,97 @@ describe('agent grid sort', () => {
     const rows = filterAndSort(many, { ...DEFAULT_FILTER, state: 'notready' }, 'timeInState', 'desc');
     expect(rows).toHaveLength(1000);
     expect(rows[0]!.id).toBe('A0');
+  });
+});
+
+describe('agent grid sort, fast path', () => {
+  // a small seeded generator, so a failure can be replayed
+  function rng(seed: number): () => number {
+    let x = seed >>> 0;
+    return () => {
+      x = (x * 1664525 + 1013904223) >>> 0;
+      return x / 2 ** 32;
+    };
+  }
+  function randomFloor(seed: number, n: number): AgentView[] {
+    const r = rng(seed);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+    const maybe = <T,>(v: T): T | null => (r() < 0.2 ? null : v);
+    return Array.from({ length: n }, (_, i) =>
+      agent(
+        // ids that collate equal (a7 / A7), natural numbers (a2 < a10) and repeats of the same value
+        pick([`a${i}`, `A${i}`, `a${i % 7}`, `b-${(i * 37) % 101}`, `${i}`]),
+        {
+          name: maybe(pick(['Zoe', 'zoe', 'ana', 'Ana', 'Bob', 'Émile', 'emile', 'x10', 'x9'])),
+          state: pick(AGENT_STATES),
+          reason: maybe(pick(['lunch', 'break', 'Lunch', 'training'])),
+          since: maybe(new Date(Date.UTC(2026, 10, 26, 9, Math.floor(r() * 60), Math.floor(r() * 3)) ).toISOString()),
+          seat: maybe(`S${Math.floor(r() * 30)}`),
+          call: maybe(`C${Math.floor(r() * 12)}`),
+          queue: maybe(pick(['sales', 'billing', 'vip'])),
+          queues: r() < 0.5 ? ['sales'] : ['billing', 'vip'],
+          handled: Math.floor(r() * 5),
+          ahtSeconds: maybe(Math.floor(r() * 4) * 60),
+          alerts: Array.from({ length: Math.floor(r() * 3) }, () => ({})) as AgentView['alerts'],
+        },
+      ),
+    );
+  }
+  const KEYS: SortKey[] = ['id', 'name', 'state', 'reason', 'timeInState', 'seat', 'call', 'queue', 'handled', 'aht', 'alerts'];
+  const FILTERS: AgentFilter[] = [
+    DEFAULT_FILTER,
+    { ...DEFAULT_FILTER, state: 'all' },
+    { ...DEFAULT_FILTER, state: 'notready', reason: 'lunch' },
+    { ...DEFAULT_FILTER, queue: 'vip' },
+    { ...DEFAULT_FILTER, state: 'all', text: ' A1 ' },
+  ];
+
+  it('gives exactly the order of compareAgents (a stable sort), ties and missing values included', () => {
+    for (const seed of [1, 2, 3, 42]) {
+      const floor = randomFloor(seed, 400);
+      for (const f of FILTERS) {
+        for (const key of KEYS) {
+          for (const dir of ['asc', 'desc'] as const) {
+            const expected = floor.filter((a) => matchesFilter(a, f)).sort(compareAgents(key, dir));
+            const got = filterAndSort(floor, f, key, dir);
+            // the same objects in the same places, not just the same ids (ids repeat here)
+            expect(got.length, `${seed} ${key} ${dir}`).toBe(expected.length);
+            expect(got.every((a, i) => a === expected[i]), `${seed} ${key} ${dir} ${JSON.stringify(f)}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('keeps the order right when agents come and go between calls (the ranks are rebuilt)', () => {
+    const first = randomFloor(5, 200);
+    expect(filterAndSort(first, DEFAULT_FILTER, 'id', 'asc').map((a) => a.id)).toEqual(
+      first.filter((a) => matchesFilter(a, DEFAULT_FILTER)).sort(compareAgents('id', 'asc')).map((a) => a.id),
+    );
+    const next = [...first.slice(50), agent('a0000'), agent('zz'), agent('A3')];
+    expect(filterAndSort(next, DEFAULT_FILTER, 'id', 'asc').map((a) => a.id)).toEqual(
+      next.filter((a) => matchesFilter(a, DEFAULT_FILTER)).sort(compareAgents('id', 'asc')).map((a) => a.id),
+    );
+  });
+
+  it('ranks strings in collation order, equal ones alike, and reuses a ranking that covers the values', () => {
+    const ranks = collationRanks('test-kind', ['b10', 'B2', 'b2', 'a']);
+    expect([...ranks.entries()].sort((x, y) => x[1] - y[1])).toEqual([
+      ['a', 0],
+      ['B2', 1],
+      ['b2', 1],
+      ['b10', 2],
+    ]);
+    expect(collationRanks('test-kind', ['b2', 'a'])).toBe(ranks);
+    const more = collationRanks('test-kind', ['b2', 'c']);
+    expect(more).not.toBe(ranks);
+    expect(more.get('b2')! < more.get('c')!).toBe(true);
+  });
+
+  it('sameItems compares lists item by item', () => {
+    const a = { id: 'x' };
+    expect(sameItems([a, 'b'], [a, 'b'])).toBe(true);
+    expect(sameItems([a], [{ id: 'x' }])).toBe(false);
+    expect(sameItems(['a'], ['a', 'b'])).toBe(false);
   });
 });

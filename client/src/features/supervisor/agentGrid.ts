@@ -32,18 +32,25 @@ export interface AgentFilter {
 
 export const DEFAULT_FILTER: AgentFilter = { state: 'loggedin', queue: '', reason: '', text: '' };
 
-export function matchesFilter(a: AgentView, f: AgentFilter): boolean {
-  if (f.state === 'loggedin') {
-    if (a.state === 'loggedout') return false;
-  } else if (f.state !== 'all' && a.state !== f.state) return false;
-  if (f.queue && a.queue !== f.queue && !(a.queues ?? []).includes(f.queue)) return false;
-  if (f.reason && a.reason !== f.reason) return false;
+/** The filter as a test of one agent, with its text made ready once rather than per agent. */
+export function agentMatcher(f: AgentFilter): (a: AgentView) => boolean {
   const text = f.text.trim().toLowerCase();
-  if (text) {
-    const hay = `${a.id}\u0000${a.name ?? ''}\u0000${a.seat ?? ''}`.toLowerCase();
-    if (!hay.includes(text)) return false;
-  }
-  return true;
+  return (a) => {
+    if (f.state === 'loggedin') {
+      if (a.state === 'loggedout') return false;
+    } else if (f.state !== 'all' && a.state !== f.state) return false;
+    if (f.queue && a.queue !== f.queue && !(a.queues ?? []).includes(f.queue)) return false;
+    if (f.reason && a.reason !== f.reason) return false;
+    if (text) {
+      const hay = `${a.id}\u0000${a.name ?? ''}\u0000${a.seat ?? ''}`.toLowerCase();
+      if (!hay.includes(text)) return false;
+    }
+    return true;
+  };
+}
+
+export function matchesFilter(a: AgentView, f: AgentFilter): boolean {
+  return agentMatcher(f)(a);
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -102,11 +109,89 @@ export function compareAgents(key: SortKey, dir: SortDir): (a: AgentView, b: Age
   };
 }
 
+/**
+ * Ranks of strings in collation order (equal under the collator = equal rank). The last ranking of
+ * each kind of value is kept and reused while every string asked for is in it, so the ids of a
+ * floor, which rarely change, are collated once rather than on every delta.
+ */
+const rankCache = new Map<string, Map<string, number>>();
+
+export function collationRanks(kind: string, values: readonly string[]): Map<string, number> {
+  const cached = rankCache.get(kind);
+  if (cached) {
+    let all = true;
+    for (const v of values) {
+      if (!cached.has(v)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return cached;
+  }
+  const distinct = [...new Set(values)].sort(collator.compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    if (i > 0 && collator.compare(distinct[i - 1]!, distinct[i]!) !== 0) rank++;
+    ranks.set(distinct[i]!, rank);
+  }
+  rankCache.set(kind, ranks);
+  return ranks;
+}
+
+/**
+ * The agents that pass the filter, in `compareAgents(key, dir)` order (the same order, ties
+ * included: the sort is stable). Each agent's sort value is read once and strings are collated
+ * once per distinct value, so a floor of 5,000 re-sorts in a few milliseconds on every delta.
+ */
 export function filterAndSort<T extends AgentView>(agents: Iterable<T>, f: AgentFilter, key: SortKey, dir: SortDir): T[] {
   const out: T[] = [];
-  for (const a of agents) if (matchesFilter(a, f)) out.push(a);
-  out.sort(compareAgents(key, dir));
-  return out;
+  const matches = agentMatcher(f);
+  for (const a of agents) if (matches(a)) out.push(a);
+  const n = out.length;
+  if (n < 2) return out;
+  const idRanks = collationRanks('id', out.map((a) => a.id));
+  const idRank = new Int32Array(n);
+  let maxRank = 0;
+  for (let i = 0; i < n; i++) {
+    const r = idRanks.get(out[i]!.id)!;
+    idRank[i] = r;
+    if (r > maxRank) maxRank = r;
+  }
+  if (key === 'id') {
+    // by rank alone, equal ranks in the order given: a stable counting sort, no comparisons
+    const desc = dir === 'desc';
+    const starts = new Int32Array(maxRank + 2);
+    for (let i = 0; i < n; i++) starts[(desc ? maxRank - idRank[i]! : idRank[i]!) + 1]!++;
+    for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
+    const sorted = new Array<T>(n);
+    for (let i = 0; i < n; i++) sorted[starts[desc ? maxRank - idRank[i]! : idRank[i]!]!++] = out[i]!;
+    return sorted;
+  }
+  const values = out.map((a) => sortValue(a, key));
+  // strings as their collation rank; nulls stay null
+  let numeric: (number | null)[];
+  if (values.some((v) => typeof v === 'string')) {
+    const ranks = collationRanks(key, values.filter((v): v is string => typeof v === 'string'));
+    numeric = values.map((v) => (v === null ? null : typeof v === 'string' ? ranks.get(v)! : v));
+  } else {
+    numeric = values as (number | null)[];
+  }
+  const sign = dir === 'asc' ? 1 : -1;
+  const cmp = (i: number, j: number): number => {
+    const x = numeric[i] as number | null;
+    const y = numeric[j] as number | null;
+    if (x === null && y !== null) return 1;
+    if (y === null && x !== null) return -1;
+    if (x !== null && y !== null) {
+      const c = x - y;
+      if (c !== 0) return sign * c;
+    }
+    return idRank[i]! - idRank[j]!;
+  };
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort(cmp);
+  return order.map((i) => out[i]!);
 }
 
 /** Not-ready reasons present on the floor, for the reason filter. */
@@ -128,4 +213,12 @@ export function nextSort(current: { key: SortKey; dir: SortDir }, key: SortKey):
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   const descFirst: SortKey[] = ['timeInState', 'handled', 'aht', 'alerts'];
   return { key, dir: descFirst.includes(key) ? 'desc' : 'asc' };
+}
+
+/** True when both lists hold the same items in the same order (so the older one can be kept). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
