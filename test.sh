@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test suite (xunit, the client's vitest, the browser tests in headless Chromium)
+# Runs every test suite (xunit, the vitest suites of the client and the browser benchmark, the browser tests in headless Chromium)
 # and ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -53,7 +53,11 @@ fi
 (cd client && npm ci --no-audit --no-fund --silent && npx vitest run --reporter=default --reporter=json --outputFile="$work/client.json") || status=1
 add_vitest "$work/client.json"
 
-# 3. Browser tests: real headless Chromium against the real server with the demo switch.
+# 3. The browser benchmark's own logic (its statistics and arguments; the benchmark itself is run by hand).
+(cd loadtest/browser && npm ci --no-audit --no-fund --silent && npx vitest run --reporter=default --reporter=json --outputFile="$work/bench.json") || status=1
+add_vitest "$work/bench.json"
+
+# 4. Browser tests: real headless Chromium against the real server with the demo switch.
 if need_chromium; then
   (cd tests/browser && npm ci --no-audit --no-fund --silent && npx vitest run --reporter=default --reporter=json --outputFile="$work/browser.json") || status=1
   add_vitest "$work/browser.json"
