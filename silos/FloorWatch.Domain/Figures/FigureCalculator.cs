@@ -8,12 +8,7 @@ public static class FigureCalculator
     public static WindowFigures Compute(IntervalCounters c, SlFormula formula)
     {
         var counted = c.Answered + c.Abandoned - c.ShortAbandoned;
-        var slDenominator = formula switch
-        {
-            SlFormula.AnsweredOnly => c.Answered,
-            SlFormula.WithOverflow => counted + c.Overflowed,
-            _ => counted,
-        };
+        var slDenominator = ServiceLevelDenominator(c, formula);
         var occupied = c.BusySeconds + c.AvailableSeconds;
         return new WindowFigures
         {
@@ -30,6 +25,21 @@ public static class FigureCalculator
             Handled = c.Handled,
             AhtSeconds = Ratio(c.HandleTimeSum, c.Handled),
             Occupancy = occupied > 0 ? c.BusySeconds / occupied : null,
+        };
+    }
+
+    /// <summary>The service level alone, for the rules that judge it after every answer (no figures object made).</summary>
+    public static double? ServiceLevel(IntervalCounters c, SlFormula formula) => Ratio(c.AnsweredWithinThreshold, ServiceLevelDenominator(c, formula));
+
+    /// <summary>The calls the service level counts under <paramref name="formula"/>.</summary>
+    public static long ServiceLevelDenominator(IntervalCounters c, SlFormula formula)
+    {
+        var counted = c.Answered + c.Abandoned - c.ShortAbandoned;
+        return formula switch
+        {
+            SlFormula.AnsweredOnly => c.Answered,
+            SlFormula.WithOverflow => counted + c.Overflowed,
+            _ => counted,
         };
     }
 

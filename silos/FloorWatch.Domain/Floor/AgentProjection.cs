@@ -33,6 +33,10 @@ public sealed class AgentProjection
     public ApprovedBreak? ApprovedBreak { get; private set; }
 
     private bool _breakTaken;
+    private ulong _callHash;
+
+    /// <summary>True when the current call is one of the share drawn for quality review.</summary>
+    public bool Sampled(double share) => Call is not null && Rules.QualitySample.Picks(_callHash, share);
 
     public IReadOnlyDictionary<long, AgentInterval> Intervals => _intervals;
 
@@ -76,6 +80,7 @@ public sealed class AgentProjection
                 Call = f.Call is null ? null : new AgentCallInfo(f.Call, f.Queue, f.Ts, f.Flag, false, f.List ?? []);
                 HeldSince = null;
                 TaggedAt = f.List is { Count: > 0 } ? f.Ts : null;
+                _callHash = f.Call is null ? 0 : Rules.StableHash.Of(f.Call);
                 break;
             case FactKind.CallHold:
                 if (Call is not null && Call.Call == f.Call)

@@ -126,6 +126,36 @@ public sealed class QueueProjection
         return FigureCalculator.Compute(sum, formula);
     }
 
+    /// <summary>Members now, counted as staffed.</summary>
+    public int Staffed => _members.Count;
+
+    /// <summary>Members not ready for one of <paramref name="reasons"/>, counted without building the "now" figures.</summary>
+    public int NotReadyFor(IReadOnlyList<string> reasons)
+    {
+        var n = 0;
+        foreach (var m in _members.Values)
+        {
+            if (m.Phase == AgentPhase.NotReady && m.Reason is { } reason)
+            {
+                // By index: a foreach over the interface would allocate an enumerator per member.
+                for (var i = 0; i < reasons.Count; i++)
+                {
+                    if (string.Equals(reasons[i], reason, StringComparison.Ordinal))
+                    {
+                        n++;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>The call counters of the interval holding <paramref name="at"/>; null before its first call.</summary>
+    public IntervalCounters? CountersAt(DateTimeOffset at) =>
+        _windows.Intervals.TryGetValue(Time.CenterClock.IntervalStartTicks(at), out var c) ? c : null;
+
     public QueueNow Now(DateTimeOffset asOf)
     {
         int available = 0, ringing = 0, onCall = 0, wrapUp = 0, notReady = 0;

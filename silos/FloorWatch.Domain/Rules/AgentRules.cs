@@ -1,10 +1,13 @@
-using System.Globalization;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Settings;
 
 namespace FloorWatch.Domain.Rules;
 
-/// <summary>The causes an agent's state holds under the center's rules (contract section 5), with the moments each becomes an alert.</summary>
+/// <summary>
+/// The causes an agent's state holds under the center's rules (contract section 5), with the
+/// moments each becomes an alert. Judged after every fact the agent folds, so it makes no text
+/// and no objects: plain values into a list the caller reuses.
+/// </summary>
 public static class AgentRules
 {
     /// <summary>The share of the limit at which the agent alone is warned.</summary>
@@ -27,7 +30,8 @@ public static class AgentRules
                 Since = dup.At,
                 RaiseAt = dup.At,
                 Critical = true,
-                Detail = $"work id {a.Id} logged in at seat {dup.NewSeat} while logged in at seat {dup.OtherSeat}",
+                Reason = dup.OtherSeat,
+                Extra = dup.NewSeat,
             });
         }
 
@@ -37,7 +41,7 @@ public static class AgentRules
                 NotReady(a, r, into);
                 break;
             case AgentPhase.WrapUp:
-                into.Add(Overtime(AlertKinds.WrapUpOvertime, a.Id, null, a.Since, r.WrapUpMaxSeconds, "in wrap-up"));
+                into.Add(Overtime(AlertKinds.WrapUpOvertime, a.Id, null, a.Since, r.WrapUpMaxSeconds));
                 break;
             default:
                 break;
@@ -59,31 +63,29 @@ public static class AgentRules
     public static ApprovedBreak? ApprovedFor(AgentProjection a, string reason) =>
         a.ApprovedBreak is { } b && string.Equals(b.Reason, reason, StringComparison.Ordinal) ? b : null;
 
-    /// <summary>True while <paramref name="at"/> is in the first minutes after login in which no leave is given.</summary>
-    public static bool InFirstHour(AgentProjection a, RuleSettings r, DateTimeOffset at) =>
-        a.LoggedInAt is { } login && (at - login).TotalMinutes < r.NoLeaveFirstMinutes;
-
     private static void NotReady(AgentProjection a, RuleSettings r, List<RuleCondition> into)
     {
         var reason = a.Reason ?? "notready";
-        var limit = NotReadyLimit(a, r, reason);
         var approved = ApprovedFor(a, reason) is not null;
-        var what = approved ? $"not ready ({reason}, approved for {Seconds(limit)})" : $"not ready ({reason})";
-        into.Add(Overtime(AlertKinds.NotReadyOvertime, a.Id, null, a.Since, limit, what) with { NoticeAt = a.Since.AddSeconds(limit * NoticeShare) });
-
-        if (!approved && r.ApprovalRequired.Contains(reason, StringComparer.Ordinal))
+        var limit = NotReadyLimit(a, r, reason);
+        into.Add(Overtime(AlertKinds.NotReadyOvertime, a.Id, null, a.Since, limit) with
         {
-            var firstHour = InFirstHour(a, r, a.Since);
+            NoticeAt = a.Since.AddSeconds(limit * NoticeShare),
+            Reason = reason,
+            Extra = approved ? "approved" : null,
+        });
+
+        if (!approved && Contains(r.ApprovalRequired, reason))
+        {
             into.Add(new RuleCondition
             {
                 Kind = AlertKinds.UnapprovedLeave,
                 Agent = a.Id,
                 Since = a.Since,
                 RaiseAt = a.Since,
-                Critical = firstHour,
-                Detail = firstHour
-                    ? $"left the seat ({reason}) without approval, in the first {r.NoLeaveFirstMinutes.ToString(CultureInfo.InvariantCulture)} minutes after login"
-                    : $"left the seat ({reason}) without a duty manager's approval",
+                Critical = a.LoggedInAt is { } login && (a.Since - login).TotalMinutes < r.NoLeaveFirstMinutes,
+                Reason = reason,
+                Figure = r.NoLeaveFirstMinutes,
             });
         }
     }
@@ -92,33 +94,65 @@ public static class AgentRules
     {
         if (call.Held && a.HeldSince is { } held)
         {
-            into.Add(Overtime(AlertKinds.HoldOvertime, a.Id, call.Call, held, r.HoldMaxSeconds, $"call {call.Call} on hold"));
+            into.Add(Overtime(AlertKinds.HoldOvertime, a.Id, call.Call, held, r.HoldMaxSeconds));
         }
 
-        into.Add(Quality(AlertKinds.QaLongCall, a, call, call.Since.AddSeconds(r.LongCallSeconds), $"call {call.Call} longer than {Seconds(r.LongCallSeconds)}"));
+        into.Add(Quality(AlertKinds.QaLongCall, a, call, call.Since.AddSeconds(r.LongCallSeconds)) with { LimitSeconds = r.LongCallSeconds });
         if (call.Vip)
         {
-            into.Add(Quality(AlertKinds.QaVip, a, call, call.Since, $"VIP call {call.Call} connected to {a.Id}"));
+            into.Add(Quality(AlertKinds.QaVip, a, call, call.Since));
         }
 
-        var tags = call.Tags.Where(t => r.QaTags.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (tags.Count > 0)
+        if (a.TaggedAt is { } taggedAt && TagsToReview(call.Tags, r) is { } tags)
         {
-            into.Add(Quality(AlertKinds.QaTagged, a, call, a.TaggedAt ?? call.Since, $"call {call.Call} tagged {string.Join(", ", tags)}"));
+            into.Add(Quality(AlertKinds.QaTagged, a, call, taggedAt) with { Extra = tags });
         }
 
-        if (QualitySample.Picks(call.Call, r.QaSampleShare))
+        if (a.Sampled(r.QaSampleShare))
         {
-            into.Add(Quality(AlertKinds.QaSample, a, call, call.Since, $"call {call.Call} drawn for the quality sample"));
+            into.Add(Quality(AlertKinds.QaSample, a, call, call.Since));
         }
 
-        if (r.QaProbation.Contains(a.Id, StringComparer.Ordinal))
+        if (r.QaProbation.Count > 0 && Contains(r.QaProbation, a.Id))
         {
-            into.Add(Quality(AlertKinds.QaProbation, a, call, call.Since, $"{a.Id} (on the watch list) is on call {call.Call}"));
+            into.Add(Quality(AlertKinds.QaProbation, a, call, call.Since));
         }
     }
 
-    private static RuleCondition Quality(string kind, AgentProjection a, AgentCallInfo call, DateTimeOffset at, string detail) => new()
+    /// <summary>The call's tags that ask for review, joined; null when none does.</summary>
+    private static string? TagsToReview(IReadOnlyList<string> tags, RuleSettings r)
+    {
+        List<string>? hits = null;
+        for (var i = 0; i < tags.Count; i++)
+        {
+            for (var j = 0; j < r.QaTags.Count; j++)
+            {
+                if (string.Equals(tags[i], r.QaTags[j], StringComparison.OrdinalIgnoreCase))
+                {
+                    (hits ??= []).Add(tags[i]);
+                    break;
+                }
+            }
+        }
+
+        return hits is null ? null : string.Join(", ", hits);
+    }
+
+    /// <summary>By index: a foreach over the interface would allocate an enumerator on every fact.</summary>
+    private static bool Contains(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static RuleCondition Quality(string kind, AgentProjection a, AgentCallInfo call, DateTimeOffset at) => new()
     {
         Kind = kind,
         Agent = a.Id,
@@ -126,10 +160,9 @@ public static class AgentRules
         Call = call.Call,
         Since = call.Since,
         RaiseAt = at,
-        Detail = detail,
     };
 
-    private static RuleCondition Overtime(string kind, string agent, string? callId, DateTimeOffset since, double limit, string what) => new()
+    private static RuleCondition Overtime(string kind, string agent, string? callId, DateTimeOffset since, double limit) => new()
     {
         Kind = kind,
         Agent = agent,
@@ -138,8 +171,5 @@ public static class AgentRules
         RaiseAt = since.AddSeconds(limit),
         CriticalAt = since.AddSeconds(2 * limit),
         LimitSeconds = limit,
-        Detail = $"{what} longer than the limit of {Seconds(limit)}",
     };
-
-    private static string Seconds(double s) => s.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }

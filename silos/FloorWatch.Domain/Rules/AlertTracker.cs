@@ -7,8 +7,8 @@ namespace FloorWatch.Domain.Rules;
 /// </summary>
 public sealed class AlertTracker
 {
-    private readonly Dictionary<string, RaisedAlert> _active = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _holding = new(StringComparer.Ordinal);
+    private readonly Dictionary<ConditionKey, RaisedAlert> _active = [];
+    private readonly List<ConditionKey> _gone = [];
 
     public IReadOnlyCollection<RaisedAlert> Active => _active.Values;
 
@@ -16,17 +16,15 @@ public sealed class AlertTracker
     public AgentNotice? Notice { get; private set; }
 
     /// <summary>Brings the alerts in line with <paramref name="conditions"/> at <paramref name="now"/>; what changed is added to <paramref name="changes"/>. True when the notice changed.</summary>
-    public bool Update(IReadOnlyList<RuleCondition> conditions, DateTimeOffset now, List<RaisedAlert> changes)
+    public bool Update(List<RuleCondition> conditions, DateTimeOffset now, List<RaisedAlert> changes)
     {
-        _holding.Clear();
-        AgentNotice? notice = null;
+        RuleCondition? noticed = null;
+        var holding = 0;
         foreach (var c in conditions)
         {
-            var key = c.Key;
-            _holding.Add(key);
-            if (c.NoticeAt is { } noticeAt && noticeAt <= now && notice is null)
+            if (c.NoticeAt is { } noticeAt && noticeAt <= now && noticed is null)
             {
-                notice = new AgentNotice(c.Kind, c.Detail, noticeAt, c.LimitSeconds, c.Since);
+                noticed = c;
             }
 
             if (now < c.RaiseAt)
@@ -34,12 +32,13 @@ public sealed class AlertTracker
                 continue;
             }
 
+            var key = c.Key;
             var critical = c.Critical || (c.CriticalAt is { } at && at <= now);
             if (!_active.TryGetValue(key, out var alert))
             {
                 alert = new RaisedAlert
                 {
-                    Key = key,
+                    Key = key.ToString(),
                     Kind = c.Kind,
                     Severity = critical ? AlertKinds.Critical : AlertKinds.Warning,
                     Agent = c.Agent,
@@ -47,7 +46,7 @@ public sealed class AlertTracker
                     Call = c.Call,
                     RaisedAt = c.RaiseAt,
                     EscalatedAt = critical && !c.Critical ? c.CriticalAt : null,
-                    Detail = c.Detail,
+                    Detail = RuleDetail.Describe(c),
                     Version = 1,
                 };
                 _active[key] = alert;
@@ -59,25 +58,69 @@ public sealed class AlertTracker
                 _active[key] = alert;
                 changes.Add(alert);
             }
+
+            holding++;
         }
 
-        if (_active.Count > _holding.Count || _active.Keys.Any(k => !_holding.Contains(k)))
+        if (_active.Count > holding)
         {
-            foreach (var key in _active.Keys.Where(k => !_holding.Contains(k)).ToList())
+            Resolve(conditions, now, changes);
+        }
+
+        return SetNotice(noticed);
+    }
+
+    /// <summary>Resolves the alerts whose cause no longer holds (rare: only when a state ends).</summary>
+    private void Resolve(List<RuleCondition> conditions, DateTimeOffset now, List<RaisedAlert> changes)
+    {
+        _gone.Clear();
+        foreach (var key in _active.Keys)
+        {
+            var holds = false;
+            foreach (var c in conditions)
             {
-                var ended = _active[key];
-                _active.Remove(key);
-                changes.Add(ended with { ResolvedAt = now < ended.RaisedAt ? ended.RaisedAt : now, Version = ended.Version + 1 });
+                if (now >= c.RaiseAt && c.Key == key)
+                {
+                    holds = true;
+                    break;
+                }
+            }
+
+            if (!holds)
+            {
+                _gone.Add(key);
             }
         }
 
-        var noticeChanged = notice != Notice;
-        Notice = notice;
-        return noticeChanged;
+        foreach (var key in _gone)
+        {
+            var ended = _active[key];
+            _active.Remove(key);
+            changes.Add(ended with { ResolvedAt = now < ended.RaisedAt ? ended.RaisedAt : now, Version = ended.Version + 1 });
+        }
+    }
+
+    private bool SetNotice(RuleCondition? c)
+    {
+        if (c is not { } n)
+        {
+            var had = Notice is not null;
+            Notice = null;
+            return had;
+        }
+
+        if (Notice is { } held && held.Since == n.Since && held.Kind == n.Kind && held.LimitSeconds == n.LimitSeconds)
+        {
+            return false;
+        }
+
+        var detail = $"not ready ({n.Reason}) for {RuleDetail.Seconds(n.LimitSeconds * AgentRules.NoticeShare)} of the {RuleDetail.Seconds(n.LimitSeconds)} allowed";
+        Notice = new AgentNotice(n.Kind, detail, n.NoticeAt!.Value, n.LimitSeconds, n.Since);
+        return true;
     }
 
     /// <summary>The next moment after <paramref name="now"/> at which one of <paramref name="conditions"/> warns, raises or escalates; null when none will.</summary>
-    public static DateTimeOffset? NextDeadline(IReadOnlyList<RuleCondition> conditions, DateTimeOffset now)
+    public static DateTimeOffset? NextDeadline(List<RuleCondition> conditions, DateTimeOffset now)
     {
         DateTimeOffset? next = null;
         foreach (var c in conditions)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FloorWatch.Domain.Figures;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Settings;
@@ -9,11 +8,14 @@ namespace FloorWatch.Domain.Rules;
 /// <summary>
 /// A queue's own rules: too many of its agents away from the seat at once, and the interval's
 /// service level under target. Each remembers when its cause began, so that the cause is one alert
-/// for as long as it lasts.
+/// for as long as it lasts. Judged after each member change and each answer or abandon, so it
+/// counts in place and writes text only while a cause holds.
 /// </summary>
 public sealed class QueueRules(string queue)
 {
     private DateTimeOffset? _overQuotaSince;
+    private string? _quotaText;
+    private (double Value, bool Percent, bool Valid) _quota;
     private DateTimeOffset? _breachSince;
     private long _breachInterval;
 
@@ -21,9 +23,9 @@ public sealed class QueueRules(string queue)
     public void Conditions(QueueProjection q, QueueSettings settings, RuleSettings r, DateTimeOffset now, List<RuleCondition> into)
     {
         into.Clear();
-        var counts = q.Now(now);
-        var away = OnLeave(counts, r);
-        var quota = Quota(r, counts.Staffed);
+        var staffed = q.Staffed;
+        var away = q.NotReadyFor(r.ApprovalRequired);
+        var quota = CachedQuota(r, staffed);
         if (away > quota)
         {
             _overQuotaSince ??= now;
@@ -33,7 +35,10 @@ public sealed class QueueRules(string queue)
                 Queue = queue,
                 Since = _overQuotaSince.Value,
                 RaiseAt = _overQuotaSince.Value,
-                Detail = $"queue {queue}: {away} of {counts.Staffed} staffed away from the seat at once (quota {r.MaxConcurrentOnBreak.Trim()}, {quota} now)",
+                Extra = r.MaxConcurrentOnBreak,
+                Figure = away,
+                Figure2 = staffed,
+                Figure3 = quota,
             });
         }
         else
@@ -42,9 +47,10 @@ public sealed class QueueRules(string queue)
         }
 
         var interval = CenterClock.IntervalStartTicks(now);
-        var figures = q.Figures(interval, interval + CenterClock.IntervalTicks, now, settings.SlFormula);
-        var calls = figures.Answered + figures.Abandoned - figures.ShortAbandoned;
-        if (figures.ServiceLevel is { } sl && sl < settings.SlTarget && calls >= r.SlBreachMinCalls)
+        if (q.CountersAt(now) is { } counters
+            && FigureCalculator.ServiceLevelDenominator(counters, settings.SlFormula) >= r.SlBreachMinCalls
+            && FigureCalculator.ServiceLevel(counters, settings.SlFormula) is { } sl
+            && sl < settings.SlTarget)
         {
             if (_breachSince is null || _breachInterval != interval)
             {
@@ -58,7 +64,8 @@ public sealed class QueueRules(string queue)
                 Queue = queue,
                 Since = _breachSince.Value,
                 RaiseAt = _breachSince.Value,
-                Detail = $"queue {queue}: service level this interval {Percent(sl)} under the target of {Percent(settings.SlTarget)}",
+                Figure = sl,
+                Figure2 = settings.SlTarget,
             });
         }
         else
@@ -79,12 +86,26 @@ public sealed class QueueRules(string queue)
             return int.MaxValue;
         }
 
-        return percent ? Math.Max(value > 0 ? 1 : 0, (int)Math.Floor(staffed * value / 100 + 1e-9)) : (int)value;
+        return QuotaOf(value, percent, staffed);
     }
+
+    /// <summary>As <see cref="Quota"/>, parsing the rule's text only when it changes (it is judged after every member change).</summary>
+    private int CachedQuota(RuleSettings r, int staffed)
+    {
+        if (!ReferenceEquals(_quotaText, r.MaxConcurrentOnBreak))
+        {
+            _quotaText = r.MaxConcurrentOnBreak;
+            _quota = SettingsValidator.TryParseQuota(_quotaText, out var value, out var percent) ? (value, percent, true) : (0, false, false);
+        }
+
+        return !_quota.Valid ? int.MaxValue
+            : QuotaOf(_quota.Value, _quota.Percent, staffed);
+    }
+
+    private static int QuotaOf(double value, bool percent, int staffed) =>
+        percent ? Math.Max(value > 0 ? 1 : 0, (int)Math.Floor(staffed * value / 100 + 1e-9)) : (int)value;
 
     /// <summary>The start of the next interval: when an interval's breach ends by itself.</summary>
     public static DateTimeOffset NextInterval(DateTimeOffset now) =>
         CenterClock.FromTicks(CenterClock.IntervalStartTicks(now) + CenterClock.IntervalTicks);
-
-    private static string Percent(double v) => (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 }

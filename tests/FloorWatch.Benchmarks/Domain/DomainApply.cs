@@ -26,8 +26,8 @@ public class DomainApply
     {
         var stream = SimulatedCenter.OneHour;
         _events = stream.Parsed;
-        var floor = new Floor().Apply(_events, BatchSize);
-        Console.WriteLine($"// workload: {_events.Count} events in {SimulatedCenter.Length.TotalMinutes} simulated minutes, {floor.Agents.Count} agents, {floor.Queues.Count} queues, {floor.Sequencer.Anomalies.Count} anomalies");
+        var floor = new Floor(rules: true).Apply(_events, BatchSize);
+        Console.WriteLine($"// workload: {_events.Count} events in {SimulatedCenter.Length.TotalMinutes} simulated minutes, {floor.Agents.Count} agents, {floor.Queues.Count} queues, {floor.Sequencer.Anomalies.Count} anomalies, {floor.AlertChanges} alert changes");
     }
 
     /// <summary>The sequencer alone: routing table, agent state machines, facts per entity (CenterGrain.Apply before FanOut).</summary>
@@ -53,4 +53,8 @@ public class DomainApply
     /// <summary>Sequencer, fan-out copies and the fold into every queue's, agent's and the center's projection.</summary>
     [Benchmark]
     public int SequenceAndFold() => new Floor().Apply(_events, BatchSize).Agents.Count;
+
+    /// <summary>As <see cref="SequenceAndFold"/>, with each agent's and queue's rules judged after every fact (AgentGrain and QueueGrain with RuleJudge).</summary>
+    [Benchmark]
+    public long SequenceFoldAndJudge() => new Floor(rules: true).Apply(_events, BatchSize).AlertChanges;
 }
