@@ -90,7 +90,7 @@ public sealed class FloorPublisher(
 
     public Task OnBreak(BreakView request)
     {
-        _ = hub.Clients.Groups([AlertAudience.All(request.Center), AlertAudience.Agent(request.Center, request.Agent)]).SendAsync("breakRequest", request);
+        _ = hub.Clients.Groups([AlertAudience.Supervisors(request.Center), AlertAudience.Agent(request.Center, request.Agent)]).SendAsync("breakRequest", request);
         return Task.CompletedTask;
     }
 

@@ -59,7 +59,10 @@ public sealed class FloorViewers(
         }
 
         await hub.Groups.AddToGroupAsync(connection, Group(center, BoardOnly(user)), ct);
-        await hub.Groups.AddToGroupAsync(connection, AlertAudience.GroupOf(user, center), ct);
+        foreach (var group in AlertAudience.GroupsOf(user, center))
+        {
+            await hub.Groups.AddToGroupAsync(connection, group, ct);
+        }
 
         // Deltas sent to the group from here on either are folded into this snapshot (seq at or
         // below its own) or continue it; the client tells which by seq.
@@ -104,7 +107,10 @@ public sealed class FloorViewers(
     public async Task Leave(string connection, ClaimsPrincipal user, string center)
     {
         await hub.Groups.RemoveFromGroupAsync(connection, Group(center, BoardOnly(user)));
-        await hub.Groups.RemoveFromGroupAsync(connection, AlertAudience.GroupOf(user, center));
+        foreach (var group in AlertAudience.GroupsOf(user, center))
+        {
+            await hub.Groups.RemoveFromGroupAsync(connection, group);
+        }
         if (Remove(connection, center))
         {
             await publisher.Unsubscribe(center);
