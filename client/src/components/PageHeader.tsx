@@ -48,7 +48,7 @@ export function PageHeader({ title, center, centerName, status }: PageHeaderProp
             <NavLink to={`/quality/${c}`}>{t('nav.quality')}</NavLink>
           </>
         ) : null}
-        <NavLink to="/staffing">{t('nav.staffing')}</NavLink>
+        {floor ? <NavLink to="/staffing">{t('nav.staffing')}</NavLink> : null}
       </nav>
       <div className="ph-right">
         <Clock />
