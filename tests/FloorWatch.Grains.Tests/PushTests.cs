@@ -156,6 +156,33 @@ public class PushTests(PushClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Who_monitors_a_connected_call_goes_out_with_the_call_until_it_ends()
+    {
+        const string c = "push-monitor";
+        var (center, observer, _) = await Watch(c);
+        await center.Apply(new[]
+        {
+            Event(c, "\"type\":\"agent.ready\",\"agent\":\"A1\""),
+            Event(c, "\"type\":\"call.queued\",\"call\":\"M1\",\"queue\":\"q1\""),
+            Event(c, "\"type\":\"call.ringing\",\"call\":\"M1\",\"agent\":\"A1\""),
+            Event(c, "\"type\":\"call.answered\",\"call\":\"M1\",\"agent\":\"A1\""),
+        }.AsImmutable());
+        await Tick(center);
+        Assert.Empty(Assert.Single((await Next(observer)).Calls, x => x.Call == "M1").MonitoredBy);
+
+        await center.Monitoring("M1", "qa1");
+        await Tick(center);
+
+        Assert.Equal(["qa1"], Assert.Single((await Next(observer)).Calls, x => x.Call == "M1").MonitoredBy);
+        Assert.Equal(["qa1"], Assert.Single((await center.Snapshot(fixture.Time.GetUtcNow())).Calls, x => x.Call == "M1").MonitoredBy);
+
+        await center.Apply(new[] { Event(c, "\"type\":\"call.ended\",\"call\":\"M1\"") }.AsImmutable());
+        await Tick(center);
+        Assert.Equal(["M1"], (await Next(observer)).EndedCalls);
+        Assert.DoesNotContain((await center.Snapshot(fixture.Time.GetUtcNow())).Calls, x => x.Call == "M1");
+    }
+
+    [Fact]
     public async Task A_node_that_stops_renewing_its_lease_gets_no_more_deltas()
     {
         var (center, observer, _) = await Watch("push-lease");

@@ -12,6 +12,28 @@ internal sealed class LiveCallSet
     private readonly Dictionary<string, LiveCall[]> _waitingByQueue = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiveCall> _connectedByAgent = new(StringComparer.Ordinal);
     private Dictionary<string, LiveCall> _sent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<string>> _monitors = new(StringComparer.Ordinal);
+
+    /// <summary>Notes that <paramref name="by"/> monitors a connected call; answers its agent (whose view carries the call), or null when no agent holds it.</summary>
+    public string? Monitor(string call, string by)
+    {
+        var agent = _connectedByAgent.FirstOrDefault(kv => kv.Value.Call == call).Key;
+        if (agent is not null)
+        {
+            if (!_monitors.TryGetValue(call, out var users))
+            {
+                _monitors[call] = users = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            users.Add(by);
+        }
+
+        return agent;
+    }
+
+    /// <summary>The call with who monitors it.</summary>
+    public LiveCall WithMonitors(LiveCall call) =>
+        _monitors.TryGetValue(call.Call, out var users) ? call with { MonitoredBy = [.. users] } : call;
 
     public void SetQueue(QueueView queue) =>
         _waitingByQueue[queue.Id] = queue.WaitingCalls.Select(LiveCalls.Waiting).ToArray();
@@ -31,6 +53,13 @@ internal sealed class LiveCallSet
     /// <summary>The calls that are new or differ from what was last sent, and the ids that are gone; then this becomes what was sent.</summary>
     public (List<LiveCall> Changed, List<string> Ended) Diff()
     {
+        // A monitor session ends when its call is no longer connected to an agent.
+        var connected = _connectedByAgent.Values.Select(c => c.Call).ToHashSet(StringComparer.Ordinal);
+        foreach (var call in _monitors.Keys.Where(id => !connected.Contains(id)).ToList())
+        {
+            _monitors.Remove(call);
+        }
+
         var now = Current();
         var changed = now.Values.Where(c => !_sent.TryGetValue(c.Call, out var before) || !Same(before, c)).ToList();
         var ended = _sent.Keys.Where(id => !now.ContainsKey(id)).ToList();
@@ -51,7 +80,7 @@ internal sealed class LiveCallSet
 
         foreach (var c in _connectedByAgent.Values)
         {
-            calls[c.Call] = c;
+            calls[c.Call] = WithMonitors(c);
         }
 
         return calls;
