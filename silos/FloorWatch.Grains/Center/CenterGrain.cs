@@ -315,8 +315,9 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
     public Task Monitoring(string callId, string by)
     {
-        // The agent's view carries the call, so asking for it again sends the call with its monitors.
-        if (_liveCalls.Monitor(callId, by) is { } agent)
+        // The agent's view carries the call, so asking for it again sends the call with its monitors;
+        // a call not connected yet here gets them when its answer is pushed.
+        if (_sequencer.IsLive(callId) && _liveCalls.Monitor(callId, by) is { } agent)
         {
             _changes.Agents.Add(agent);
         }
@@ -414,7 +415,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             _liveCalls.SetAgent(a);
         }
 
-        var (changedCalls, endedCalls) = _liveCalls.Diff();
+        var (changedCalls, endedCalls) = _liveCalls.Diff(_sequencer.IsLive);
         var delta = new FloorDelta
         {
             Center = CenterId,

@@ -14,21 +14,20 @@ internal sealed class LiveCallSet
     private Dictionary<string, LiveCall> _sent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _monitors = new(StringComparer.Ordinal);
 
-    /// <summary>Notes that <paramref name="by"/> monitors a connected call; answers its agent (whose view carries the call), or null when no agent holds it.</summary>
+    /// <summary>
+    /// Notes that <paramref name="by"/> monitors a live call; answers the agent whose view carries it
+    /// connected, or null when it is not connected yet as last seen here (the switch may have answered
+    /// it a moment before this center heard so).
+    /// </summary>
     public string? Monitor(string call, string by)
     {
-        var agent = _connectedByAgent.FirstOrDefault(kv => kv.Value.Call == call).Key;
-        if (agent is not null)
+        if (!_monitors.TryGetValue(call, out var users))
         {
-            if (!_monitors.TryGetValue(call, out var users))
-            {
-                _monitors[call] = users = new SortedSet<string>(StringComparer.Ordinal);
-            }
-
-            users.Add(by);
+            _monitors[call] = users = new SortedSet<string>(StringComparer.Ordinal);
         }
 
-        return agent;
+        users.Add(by);
+        return _connectedByAgent.FirstOrDefault(kv => kv.Value.Call == call).Key;
     }
 
     /// <summary>The call with who monitors it.</summary>
@@ -50,12 +49,11 @@ internal sealed class LiveCallSet
         }
     }
 
-    /// <summary>The calls that are new or differ from what was last sent, and the ids that are gone; then this becomes what was sent.</summary>
-    public (List<LiveCall> Changed, List<string> Ended) Diff()
+    /// <summary>The calls that are new or differ from what was last sent, and the ids that are gone; then this becomes what was sent. <paramref name="isLive"/> says which calls have not ended.</summary>
+    public (List<LiveCall> Changed, List<string> Ended) Diff(Func<string, bool> isLive)
     {
-        // A monitor session ends when its call is no longer connected to an agent.
-        var connected = _connectedByAgent.Values.Select(c => c.Call).ToHashSet(StringComparer.Ordinal);
-        foreach (var call in _monitors.Keys.Where(id => !connected.Contains(id)).ToList())
+        // A monitor session ends with its call.
+        foreach (var call in _monitors.Keys.Where(id => !isLive(id)).ToList())
         {
             _monitors.Remove(call);
         }
