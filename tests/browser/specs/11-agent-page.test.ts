@@ -83,7 +83,7 @@ describe('the agent page', () => {
     expect((await readBreaks(CALM, 'all', duty)).find((r) => r.id === requestId)?.state).toBe('ended');
   });
 
-  test('an agent of the live center sees their state change and a message from the duty manager', async () => {
+  test('an agent of the live center sees their state, a message from the duty manager, and new queues', async () => {
     requireClient();
     const duty = await token('duty', 'duty-pw');
     await waitForDemoFloor(duty);
@@ -111,11 +111,12 @@ describe('the agent page', () => {
     await messages.locator('[data-testid="agent-message-0"]', { hasText: text }).waitFor({ timeout: 10_000 });
     expect(await messages.locator('[data-testid="agent-message-0"]').textContent()).toContain('duty');
 
-    // A forced not ready (when the agent is not on a call, the switch obeys at once) reaches the page through agentSelf.
-    const forced = await sendCommand(DEMO, { command: 'agent.forceNotReady', agent: CALM_AGENT, reason: 'coaching' }, duty);
-    await page.locator('[data-testid="agent-state"][data-state="notready"]').waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid="agent-reason"]', { hasText: /coaching/i }).waitFor({ timeout: 5_000 });
-    expect((await finished(DEMO, forced, duty)).state).toBe('done');
+    // New queues (the switch applies them at once, on a call or not) reach the page through agentSelf.
+    const before = await get<{ agent: { queues: string[] } }>(`/api/centers/${DEMO}/agents/${CALM_AGENT}`, own);
+    const queues = before.agent.queues.join() === 'billing,tech' ? ['sales', 'vip'] : ['billing', 'tech'];
+    const set = await finished(DEMO, await sendCommand(DEMO, { command: 'agent.setQueues', agent: CALM_AGENT, queues }, duty), duty);
+    expect(set.state, `agent.setQueues: ${set.outcome}`).toBe('done');
+    await page.locator('[data-testid="agent-self"]', { hasText: queues.join(', ') }).waitFor({ timeout: 10_000 });
     await shoot(page, 'agent-demo-message');
   });
 });
