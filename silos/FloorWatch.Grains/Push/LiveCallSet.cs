@@ -52,7 +52,7 @@ internal sealed class LiveCallSet
     /// <summary>The calls that are new or differ from what was last sent, and the ids that are gone; then this becomes what was sent. <paramref name="isLive"/> says which calls have not ended.</summary>
     public (List<LiveCall> Changed, List<string> Ended) Diff(Func<string, bool> isLive)
     {
-        // A monitor session ends with its call.
+        // Monitoring ends with its call.
         foreach (var call in _monitors.Keys.Where(id => !isLive(id)).ToList())
         {
             _monitors.Remove(call);
