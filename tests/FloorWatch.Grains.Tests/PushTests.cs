@@ -156,6 +156,56 @@ public class PushTests(PushClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Who_monitors_a_connected_call_goes_out_with_the_call_until_it_ends()
+    {
+        const string c = "push-monitor";
+        var (center, observer, _) = await Watch(c);
+        await center.Apply(new[]
+        {
+            Event(c, "\"type\":\"agent.ready\",\"agent\":\"A1\""),
+            Event(c, "\"type\":\"call.queued\",\"call\":\"M1\",\"queue\":\"q1\""),
+            Event(c, "\"type\":\"call.ringing\",\"call\":\"M1\",\"agent\":\"A1\""),
+            Event(c, "\"type\":\"call.answered\",\"call\":\"M1\",\"agent\":\"A1\""),
+        }.AsImmutable());
+        await Tick(center);
+        Assert.Empty(Assert.Single((await Next(observer)).Calls, x => x.Call == "M1").MonitoredBy);
+
+        await center.Monitoring("M1", "qa1");
+        await Tick(center);
+
+        Assert.Equal(["qa1"], Assert.Single((await Next(observer)).Calls, x => x.Call == "M1").MonitoredBy);
+        Assert.Equal(["qa1"], Assert.Single((await center.Snapshot(fixture.Time.GetUtcNow())).Calls, x => x.Call == "M1").MonitoredBy);
+
+        await center.Apply(new[] { Event(c, "\"type\":\"call.ended\",\"call\":\"M1\"") }.AsImmutable());
+        await Tick(center);
+        Assert.Equal(["M1"], (await Next(observer)).EndedCalls);
+        Assert.DoesNotContain((await center.Snapshot(fixture.Time.GetUtcNow())).Calls, x => x.Call == "M1");
+    }
+
+    [Fact]
+    public async Task A_call_monitored_while_it_still_rings_here_shows_its_monitor_once_answered()
+    {
+        // The switch may answer a call and take a monitor command before this center hears of the answer.
+        const string c = "push-monitor-ringing";
+        var (center, observer, _) = await Watch(c);
+        await center.Apply(new[]
+        {
+            Event(c, "\"type\":\"agent.ready\",\"agent\":\"A1\""),
+            Event(c, "\"type\":\"call.queued\",\"call\":\"R1\",\"queue\":\"q1\""),
+            Event(c, "\"type\":\"call.ringing\",\"call\":\"R1\",\"agent\":\"A1\""),
+        }.AsImmutable());
+        await Tick(center);
+        await Next(observer);
+
+        await center.Monitoring("R1", "qa1");
+        await center.Monitoring("nowhere", "qa1");
+        await center.Apply(new[] { Event(c, "\"type\":\"call.answered\",\"call\":\"R1\",\"agent\":\"A1\"") }.AsImmutable());
+        await Tick(center);
+
+        Assert.Equal(["qa1"], Assert.Single((await Next(observer)).Calls, x => x.Call == "R1").MonitoredBy);
+    }
+
+    [Fact]
     public async Task A_node_that_stops_renewing_its_lease_gets_no_more_deltas()
     {
         var (center, observer, _) = await Watch("push-lease");

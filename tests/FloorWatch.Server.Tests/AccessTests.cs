@@ -108,6 +108,21 @@ public class AccessTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_lists_their_own_centers_without_the_floor_figures()
+    {
+        await Feed("acme", "acc-agent-list-1");
+        await Feed("access-agent-other", "acc-agent-list-2");
+        using var agent = await fixture.Server.SignIn("agent-acme");
+
+        // The agent page of a user scoped to every center picks the center from this list.
+        var answer = await agent.GetFromJsonAsync<JsonElement>("/api/centers");
+
+        var center = Assert.Single(answer.GetProperty("centers").EnumerateArray());
+        Assert.Equal("acme", center.GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, center.GetProperty("headline").ValueKind);
+    }
+
+    [Fact]
     public async Task A_cti_user_feeds_its_own_center_only()
     {
         const string other = "access-cti-other";

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { clearToken, getToken, tokenUser } from '../lib/api/token';
+import { readsFloor } from '../lib/api/roles';
+import { clearToken, getToken, tokenRoles, tokenUser } from '../lib/api/token';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Clock } from './Clock';
 
@@ -17,7 +18,11 @@ export function PageHeader({ title, center, centerName, status }: PageHeaderProp
   const { t } = useTranslation();
   const navigate = useNavigate();
   const c = center ? encodeURIComponent(center) : null;
-  const user = tokenUser(getToken());
+  const token = getToken();
+  const user = tokenUser(token);
+  const roles = tokenRoles(token);
+  // A token whose roles cannot be read keeps the floor's links: the server refuses what is not theirs.
+  const floor = roles.length === 0 || readsFloor(roles);
   return (
     <header className="page-header">
       <div className="ph-left">
@@ -30,17 +35,20 @@ export function PageHeader({ title, center, centerName, status }: PageHeaderProp
         </h1>
       </div>
       <nav className="ph-nav" aria-label="views">
-        <NavLink to="/" end>
-          {t('nav.centers')}
-        </NavLink>
-        {c ? (
+        {floor ? (
+          <NavLink to="/" end>
+            {t('nav.centers')}
+          </NavLink>
+        ) : null}
+        {roles.includes('agent') ? <NavLink to="/agent">{t('nav.agent')}</NavLink> : null}
+        {c && floor ? (
           <>
             <NavLink to={`/wallboard/${c}`}>{t('nav.wallboard')}</NavLink>
             <NavLink to={`/supervisor/${c}`}>{t('nav.supervisor')}</NavLink>
             <NavLink to={`/quality/${c}`}>{t('nav.quality')}</NavLink>
           </>
         ) : null}
-        <NavLink to="/staffing">{t('nav.staffing')}</NavLink>
+        {floor ? <NavLink to="/staffing">{t('nav.staffing')}</NavLink> : null}
       </nav>
       <div className="ph-right">
         <Clock />

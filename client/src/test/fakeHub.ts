@@ -38,9 +38,12 @@ export class FakeHub implements HubLike {
     this.closed.push(cb);
   }
   emit(method: string, payload: unknown): void {
-    const h = this.handlers.get(method) as ((p: unknown) => void) | undefined;
+    const h = this.handlers.get(method) as ((p: unknown) => unknown) | undefined;
     if (!h) throw new Error(`no handler for ${method}`);
-    h(payload);
+    // The real client logs "Result given for '…' method but server is not expecting a result"
+    // as an error whenever a handler of a server message returns a value.
+    const result = h(payload);
+    if (result !== undefined) throw new Error(`the handler of ${method} returned a value; the hub client would log an error`);
   }
 }
 

@@ -21,13 +21,20 @@ public static class ReadEndpoints
         api.MapGet("", async (ClaimsPrincipal user, CenterRegistry centers, CenterDispatcher dispatcher, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
         {
             var asOf = time.GetUtcNow();
-            var visible = centers.Ids.Where(c => user.May(c, Roles.FloorReaders)).ToList();
             var list = new List<object>();
-            foreach (var id in visible)
+            foreach (var id in centers.Ids)
             {
-                await dispatcher.WaitAppliedAsync(id, ct);
-                var totals = await grains.GetGrain<ICenterGrain>(id).Totals(asOf);
-                list.Add(new { id, name = centers.Settings(id).Name ?? id, asOf, headline = ApiJson.Queue(totals) });
+                if (user.May(id, Roles.FloorReaders))
+                {
+                    await dispatcher.WaitAppliedAsync(id, ct);
+                    var totals = await grains.GetGrain<ICenterGrain>(id).Totals(asOf);
+                    list.Add(new { id, name = centers.Settings(id).Name ?? id, asOf, headline = (object?)ApiJson.Queue(totals) });
+                }
+                else if (user.May(id, [Roles.Agent]))
+                {
+                    // An agent scoped to every center picks theirs from this list; the floor's figures are not theirs to read.
+                    list.Add(new { id, name = centers.Settings(id).Name ?? id, asOf, headline = (object?)null });
+                }
             }
 
             return Results.Ok(new { centers = list });

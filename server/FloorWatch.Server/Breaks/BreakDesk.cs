@@ -12,10 +12,11 @@ public sealed class BreakDesk(IngestPipeline pipeline, CenterDispatcher dispatch
 {
     public async Task<BreakOutcome> RequestAsync(string center, string id, string agent, string reason, int minutes, string by, CancellationToken ct)
     {
+        // The outcome is read by the agent on their page: the request's id would only be noise there.
         var done = await ActAsync(center, new FloorAction { Kind = FloorAction.RequestBreak, Id = id, Agent = agent, Reason = reason, Minutes = minutes, By = by, At = time.GetUtcNow() }, id, ct);
         return done is null
             ? new BreakOutcome(false, $"request {id} could not be filed")
-            : new BreakOutcome(true, $"break request {id} for {agent} ({reason}, {minutes} min) waits for a duty manager");
+            : new BreakOutcome(true, $"break request for {agent} ({reason}, {minutes} min) waits for a duty manager");
     }
 
     public async Task<BreakOutcome> ApproveAsync(string center, string request, string by, CancellationToken ct)

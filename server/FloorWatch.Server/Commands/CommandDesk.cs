@@ -123,6 +123,12 @@ public sealed class CommandDesk(
         // No event of the protocol shows a message read or a call being monitored: written to the switch is as far as anyone can see.
         if (c.Command is CommandNames.Message or CommandNames.Monitor)
         {
+            if (c.Command == CommandNames.Monitor && c.Call is { } call)
+            {
+                // The call's monitoredBy names who listens in, for as long as it stays connected.
+                await grains.GetGrain<ICenterGrain>(c.Center).Monitoring(call, c.By);
+            }
+
             tracker.Finish(c.Id, CommandState.Done, "sent to the switch");
         }
     }

@@ -53,6 +53,12 @@ public interface ICenterGrain : IGrainWithStringKey
 
     Task<BreakView?> Break(string id);
 
+    /// <summary>
+    /// <paramref name="by"/> monitors the connected call <paramref name="callId"/> (the switch took the
+    /// command): the call's <c>monitoredBy</c> names them until it ends. Not journaled: a restart forgets it.
+    /// </summary>
+    Task Monitoring(string callId, string by);
+
     /// <summary>The business day that holds <paramref name="asOf"/> on the center's clock.</summary>
     Task<DateOnly> BusinessDay(DateTimeOffset asOf);
 }

@@ -24,6 +24,9 @@ public sealed class CenterSequencer
 
     public IEnumerable<string> KnownQueues => _queuesSeen;
 
+    /// <summary>Whether the call is waiting, ringing or connected now.</summary>
+    public bool IsLive(string call) => _calls.ContainsKey(call);
+
     private readonly HashSet<string> _queuesSeen = new(StringComparer.Ordinal);
 
     public void Apply(CtiEvent e, FactBatch output)

@@ -320,6 +320,18 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
     public Task<BreakView?> Break(string id) => Task.FromResult(_breaks.Get(id));
 
+    public Task Monitoring(string callId, string by)
+    {
+        // The agent's view carries the call, so asking for it again sends the call with its monitors;
+        // a call not connected yet here gets them when its answer is pushed.
+        if (_sequencer.IsLive(callId) && _liveCalls.Monitor(callId, by) is { } agent)
+        {
+            _changes.Agents.Add(agent);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<CenterSnapshot> Snapshot(DateTimeOffset asOf)
     {
         var settings = _sequencer.Settings;
@@ -327,7 +339,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         var queues = await Task.WhenAll(_queues.Order(StringComparer.Ordinal).Select(q => QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
         var agents = await Task.WhenAll(_agents.Order(StringComparer.Ordinal).Select(a => AgentGrain(a).View(asOf, clockInfo)));
         var calls = queues.SelectMany(q => q.WaitingCalls.Select(LiveCalls.Waiting))
-            .Concat(agents.Where(a => a.Call is not null).Select(a => LiveCalls.Connected(a.Id, a.Call!)))
+            .Concat(agents.Where(a => a.Call is not null).Select(a => _liveCalls.WithMonitors(LiveCalls.Connected(a.Id, a.Call!))))
             .Select(c => LiveCalls.Timed(c, asOf))
             .ToList();
 
@@ -410,7 +422,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             _liveCalls.SetAgent(a);
         }
 
-        var (changedCalls, endedCalls) = _liveCalls.Diff();
+        var (changedCalls, endedCalls) = _liveCalls.Diff(_sequencer.IsLive);
         var delta = new FloorDelta
         {
             Center = CenterId,

@@ -47,6 +47,7 @@ export interface LiveCall {
   call: string;
   queue: string | null;
   agent: string | null;
+  monitoredBy?: string[];
 }
 
 export interface Snapshot {

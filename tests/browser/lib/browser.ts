@@ -50,6 +50,8 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Keep the context open past the test (closed by the caller). */
   keep?: boolean;
+  /** The browser's language (navigator.language), which the page's language follows. */
+  locale?: string;
 }
 
 function safeName(s: string): string {
@@ -62,7 +64,7 @@ function safeName(s: string): string {
  * server's last lines; the context is closed when the test ends.
  */
 export async function openPage(browser: Browser, name: string, options: OpenOptions = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 900 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 900 }, ...(options.locale ? { locale: options.locale } : {}) });
   const page = await context.newPage();
   const log: string[] = [];
   const t0 = Date.now();

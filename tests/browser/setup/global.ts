@@ -100,6 +100,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
     FloorWatch__Users__1__Password: 'wall-pw',
     FloorWatch__Users__1__Roles__0: 'wallboard',
     FloorWatch__Users__1__Centers__0: '*',
+    // A duty manager with the supervisor role alone, so a page or endpoint that only works for
+    // an admin shows.
+    FloorWatch__Users__2__Name: 'duty',
+    FloorWatch__Users__2__Password: 'duty-pw',
+    FloorWatch__Users__2__Roles__0: 'supervisor',
+    FloorWatch__Users__2__Centers__0: 'demo',
+    FloorWatch__Users__2__Centers__1: 'calm',
+    // An agent user's name is their agent id: A07 is a demo switch agent and is fed in "calm" too.
+    FloorWatch__Users__3__Name: 'A07',
+    FloorWatch__Users__3__Password: 'agent-pw',
+    FloorWatch__Users__3__Roles__0: 'agent',
+    FloorWatch__Users__3__Centers__0: 'demo',
+    FloorWatch__Users__3__Centers__1: 'calm',
+    // An agent scoped to every center: the agent page lists the centers to choose from.
+    FloorWatch__Users__4__Name: 'A08',
+    FloorWatch__Users__4__Password: 'agent-pw',
+    FloorWatch__Users__4__Roles__0: 'agent',
+    FloorWatch__Users__4__Centers__0: '*',
     DOTNET_NOLOGO: '1',
     DOTNET_CLI_TELEMETRY_OPTOUT: '1',
   });

@@ -5,7 +5,7 @@ import { renderAt } from '../../test/render';
 import { stubFetch } from '../../test/fetchStub';
 import { agent, agentSelf, breakRequest, command, T0, T0_MS } from '../../test/fixtures';
 import { useFloorStore } from '../../lib/store/useFloorStore';
-import { applyAgentMessage, applyAgentSelf, beginAgentJoin, initialAgentDesk, setAgentConnection } from '../../lib/store/agentDesk';
+import { applyAgentBreak, applyAgentMessage, applyAgentSelf, beginAgentJoin, initialAgentDesk, setAgentConnection } from '../../lib/store/agentDesk';
 import { applyCommandResult, initialCommands } from '../../lib/store/commands';
 import type { AgentSelf } from '../../lib/api/types';
 
@@ -119,6 +119,24 @@ describe('agent page', () => {
     );
     expect(screen.getByTestId('break-form-result').getAttribute('data-state')).toBe('refused');
     expect(screen.getByTestId('break-form-result-text').textContent).toContain('no leave in the first 60 minutes after login');
+  });
+
+  it("the form's outcome gives way to the request's line once the duty manager has answered", async () => {
+    stubFetch({ ...me(['c1']), 'POST /api/centers/c1/commands': { status: 202, body: { id: 'b8' } } });
+    renderAt('/agent', '/agent', <AgentPage />);
+    await settle();
+    hubSelf(agentSelf());
+    fireEvent.click(screen.getByTestId('break-submit'));
+    await settle();
+    const result = (state: 'done', outcome: string) =>
+      act(() => void useFloorStore.getState().dispatchCommands((s) => applyCommandResult(s, command('b8', { command: 'break.request', state, outcome }), Date.now(), 'hub')));
+    result('done', 'break request for A01 (break, 15 min) waits for a duty manager');
+    const request = (state: 'pending' | 'approved') => act(() => void useFloorStore.getState().dispatchAgentDesk((s) => applyAgentBreak(s, breakRequest('b8', { state }), Date.now())));
+    request('pending');
+    expect(screen.getByTestId('break-form-result').getAttribute('data-state')).toBe('done');
+    request('approved');
+    expect(screen.queryByTestId('break-form-result')).toBeNull();
+    expect(screen.getByTestId('agent-break-b8').getAttribute('data-state')).toBe('approved');
   });
 
   it('a user who is not an agent of the center is told so', async () => {

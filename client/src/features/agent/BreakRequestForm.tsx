@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BREAK_REASONS, type NotReadyReason } from '../../lib/api/types';
 import { useCommandRun } from '../../lib/commands/useCommands';
+import { useFloorStore } from '../../lib/store/useFloorStore';
 import { CommandOutcome } from '../../components/CommandOutcome';
 import { knownKey } from '../../lib/i18n';
 import { defaultMinutes, MAX_BREAK_MINUTES, validateBreakForm } from './breakForm';
@@ -15,6 +16,9 @@ export function BreakRequestForm({ agent }: { agent: string }) {
   const [reason, setReason] = useState<NotReadyReason>('break');
   const [minutes, setMinutes] = useState(String(defaultMinutes('break')));
   const [wrong, setWrong] = useState<'reason' | 'minutes' | null>(null);
+  // Once the duty manager has answered, the request's own line below says what became of it, and
+  // "waits for a duty manager" beside it would be out of date.
+  const answered = useFloorStore((st) => st.agentDesk.self?.breaks.some((r) => r.id === cmd.id && r.state !== 'pending') ?? false);
   return (
     <form
       className="ag-form"
@@ -74,7 +78,7 @@ export function BreakRequestForm({ agent }: { agent: string }) {
           {wrong === 'minutes' ? t('agentPage.badMinutes', { max: MAX_BREAK_MINUTES }) : t('agentPage.badReason')}
         </p>
       ) : null}
-      <CommandOutcome id={cmd.id} sending={cmd.sending} error={cmd.error} testId="break-form-result" />
+      {answered ? null : <CommandOutcome id={cmd.id} sending={cmd.sending} error={cmd.error} testId="break-form-result" />}
     </form>
   );
 }

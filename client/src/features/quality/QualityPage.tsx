@@ -63,7 +63,7 @@ const CallRow = memo(function CallRow({ call, top }: { call: Stamped<LiveCall>; 
           </span>
         ))}
       </span>
-      <span role="cell" className="qa-cell">
+      <span role="cell" className="qa-cell" data-testid="call-monitored-by">
         {(call.monitoredBy ?? []).join(', ')}
       </span>
       <span role="cell" className="qa-cell">

@@ -8,14 +8,22 @@ import type { AuditEntry } from '../../lib/api/types';
 import { useFloorStore } from '../../lib/store/useFloorStore';
 import { formatClock } from '../../lib/format/format';
 import { parseTs } from '../../lib/time/time';
+import { knownKey } from '../../lib/i18n';
 
 function compact(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** A command's own name, else the name of the other audited actions (acknowledging, settings), else as written. */
+function useActionLabel(): (action: string) => string {
+  const { t } = useTranslation();
+  return (action) => t(knownKey('commandName', action), { defaultValue: t(`audit.action.${action.replace(/\./g, '_')}`, { defaultValue: action }) });
+}
+
 export function AuditLog({ center }: { center: string }) {
   const { t } = useTranslation();
+  const actionLabel = useActionLabel();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -64,7 +72,7 @@ export function AuditLog({ center }: { center: string }) {
               <li key={`${e.at}-${i}`} className="sv-audit-entry" data-testid={`audit-entry-${i}`} data-action={e.action}>
                 <div className="sv-audit-head">
                   <time className="num">{formatClock(parseTs(e.at))}</time>
-                  <b>{e.action}</b>
+                  <b>{actionLabel(e.action)}</b>
                   {e.target ? <span>{e.target}</span> : null}
                   <span className="muted">{t('audit.by', { user: e.user })}</span>
                 </div>

@@ -201,7 +201,10 @@ describe('supervisor: stepping in', () => {
   });
 
   it('the audit log is read when opened and again after a command of mine ends', async () => {
-    const entries = [{ at: new Date(T0_MS).toISOString(), user: 'sup', center: 'c1', action: 'agent.forceReady', target: 'A01', before: 'notready', after: 'available', outcome: 'done' }];
+    const entries = [
+      { at: new Date(T0_MS).toISOString(), user: 'sup', center: 'c1', action: 'agent.forceReady', target: 'A01', before: 'notready', after: 'available', outcome: 'done' },
+      { at: new Date(T0_MS - 1000).toISOString(), user: 'sup', center: 'c1', action: 'alert.acknowledge', target: 'al-1', before: 'open', after: 'acknowledged', outcome: 'done' },
+    ];
     const f = stubFetch({
       'GET /api/centers/c1/audit': () => ({ status: 200, body: { center: 'c1', entries } }),
       'POST /api/centers/c1/commands': { status: 202, body: { id: 'k8' } },
@@ -215,6 +218,10 @@ describe('supervisor: stepping in', () => {
     expect(audits()).toBe(1);
     expect(screen.getByTestId('audit-entry-0').getAttribute('data-action')).toBe('agent.forceReady');
     expect(screen.getByTestId('audit-entry-0').textContent).toContain('notready → available');
+    // Actions are named in the page's language, not as the wire writes them.
+    expect(screen.getByTestId('audit-entry-0').textContent).toContain('Force ready');
+    expect(screen.getByTestId('audit-entry-1').textContent).toContain('Acknowledge alert');
+    expect(screen.getByTestId('audit-entry-1').textContent).not.toContain('alert.acknowledge');
     fireEvent.click(screen.getByTestId('agent-A01'));
     fireEvent.click(screen.getByTestId('action-force-ready'));
     await settle();

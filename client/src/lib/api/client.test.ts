@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiFetch, errorMessage, setUnauthorizedHandler, signIn } from './client';
-import { captureTokenFromUrl, clearToken, getToken, setToken, tokenUser } from './token';
+import { captureTokenFromUrl, clearToken, getToken, setToken, tokenRoles, tokenUser } from './token';
 
 function respond(status: number, body: unknown) {
   return vi.fn((_url: string, _init?: RequestInit) =>
@@ -74,5 +74,14 @@ describe('token', () => {
     const payload = btoa(JSON.stringify({ name: 'ana', exp: 1 })).replace(/=+$/, '');
     expect(tokenUser(`x.${payload}.y`)).toBe('ana');
     expect(tokenUser('garbage')).toBeNull();
+  });
+
+  it("reads the roles from a JWT as the server writes them: .NET's role claim, one as a string, several as an array", () => {
+    const jwt = (payload: object) => `x.${btoa(JSON.stringify(payload)).replace(/=+$/, '')}.y`;
+    const claim = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role';
+    expect(tokenRoles(jwt({ [claim]: 'agent' }))).toEqual(['agent']);
+    expect(tokenRoles(jwt({ [claim]: ['admin', 'supervisor'] }))).toEqual(['admin', 'supervisor']);
+    expect(tokenRoles(jwt({ name: 'ana' }))).toEqual([]);
+    expect(tokenRoles('garbage')).toEqual([]);
   });
 });

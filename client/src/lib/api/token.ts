@@ -38,23 +38,42 @@ export function clearToken(): void {
   safe(() => window.localStorage.removeItem(KEY), undefined);
 }
 
-/** The user name in the token (JWT payload `name`/`unique_name`/`sub`), for the header; null if unreadable. */
-export function tokenUser(token: string | null): string | null {
-  if (!token) return null;
-  const part = token.split('.')[1];
+/** The token's JWT payload, or null if unreadable. */
+function payloadOf(token: string | null): Record<string, unknown> | null {
+  const part = token?.split('.')[1];
   if (!part) return null;
   try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const payload: unknown = JSON.parse(json);
-    if (payload && typeof payload === 'object') {
-      const p = payload as Record<string, unknown>;
-      for (const k of ['name', 'unique_name', 'sub', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name']) {
-        const v = p[k];
-        if (typeof v === 'string' && v) return v;
-      }
-    }
+    const payload: unknown = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
+    return payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** The user name in the token (JWT payload `name`/`unique_name`/`sub`), for the header; null if unreadable. */
+export function tokenUser(token: string | null): string | null {
+  const p = payloadOf(token);
+  if (!p) return null;
+  for (const k of ['name', 'unique_name', 'sub', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name']) {
+    const v = p[k];
+    if (typeof v === 'string' && v) return v;
+  }
   return null;
+}
+
+/**
+ * The roles in the token, to choose where a user lands and which links the header offers (the
+ * server decides what they may do). The server writes .NET's role claim type; one role is a
+ * string, several an array.
+ */
+export function tokenRoles(token: string | null): string[] {
+  const p = payloadOf(token);
+  if (!p) return [];
+  const roles: string[] = [];
+  for (const k of ['role', 'roles', 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role']) {
+    const v = p[k];
+    if (typeof v === 'string') roles.push(v);
+    else if (Array.isArray(v)) roles.push(...v.filter((r): r is string => typeof r === 'string'));
+  }
+  return roles;
 }

@@ -47,9 +47,10 @@ class FakeHub implements HubLike {
     this.closed.push(cb);
   }
   emit(method: string, payload: unknown): void {
-    const h = this.handlers.get(method) as ((p: unknown) => void) | undefined;
+    const h = this.handlers.get(method) as ((p: unknown) => unknown) | undefined;
     if (!h) throw new Error(`no handler for ${method}`);
-    h(payload);
+    // The real client logs an error whenever a handler of a server message returns a value.
+    if (h(payload) !== undefined) throw new Error(`the handler of ${method} returned a value; the hub client would log an error`);
   }
   joins(): number {
     return this.invocations.filter((i) => i.method === 'JoinCenter').length;

@@ -98,11 +98,22 @@ export class FloorFeed {
     };
     const conn = this.opts.connect(policy);
     this.conn = conn;
-    conn.on('snapshot', (snap: Snapshot) => this.onSnapshot(snap));
-    conn.on('delta', (delta: Delta) => this.onDelta(delta));
-    conn.on('alert', (alert: Alert) => this.opts.dispatch((s) => applyAlert(s, alert)));
-    conn.on('commandResult', (command: Command) => this.opts.onCommandResult?.(command));
-    conn.on('breakRequest', (request: BreakRequest) => this.opts.onBreakRequest?.(request));
+    // Handlers return nothing: the hub client logs an error for a value returned to a message the server sent without waiting.
+    conn.on('snapshot', (snap: Snapshot) => {
+      this.onSnapshot(snap);
+    });
+    conn.on('delta', (delta: Delta) => {
+      this.onDelta(delta);
+    });
+    conn.on('alert', (alert: Alert) => {
+      this.opts.dispatch((s) => applyAlert(s, alert));
+    });
+    conn.on('commandResult', (command: Command) => {
+      this.opts.onCommandResult?.(command);
+    });
+    conn.on('breakRequest', (request: BreakRequest) => {
+      this.opts.onBreakRequest?.(request);
+    });
     conn.onreconnecting(() => {
       if (this.disposed) return;
       this.opts.dispatch((s) => setConnection(s, 'reconnecting', this.now()));

@@ -216,6 +216,10 @@ export const en = {
     refresh: 'Refresh',
     empty: 'No entries yet',
     by: 'by {{user}}',
+    action: {
+      alert_acknowledge: 'Acknowledge alert',
+      settings_update: 'Change settings',
+    },
   },
   monitor: {
     log: 'Monitoring asked for',

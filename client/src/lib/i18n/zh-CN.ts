@@ -217,6 +217,10 @@ export const zhCN: Messages = {
     refresh: '刷新',
     empty: '暂无记录',
     by: '操作人 {{user}}',
+    action: {
+      alert_acknowledge: '确认告警',
+      settings_update: '修改设置',
+    },
   },
   monitor: {
     log: '已发起的监听',
