@@ -117,6 +117,11 @@ public sealed class FloorViewers(
         }
     }
 
+    /// <summary>
+    /// A connection gone: its centers lose a viewer. The last one's unsubscribe waits a moment at
+    /// most: a closing connection must not hang on a grain (at shutdown the silo may be stopping),
+    /// and a center drops a node by itself when its lease runs out.
+    /// </summary>
     public async Task Disconnected(string connection)
     {
         string[] joined;
@@ -133,10 +138,19 @@ public sealed class FloorViewers(
         {
             if (Remove(connection, center))
             {
-                await publisher.Unsubscribe(center);
+                try
+                {
+                    await publisher.Unsubscribe(center).WaitAsync(UnsubscribeWithin, time);
+                }
+                catch (Exception ex) when (ex is TimeoutException or OrleansException)
+                {
+                    log.LogInformation("Unsubscribing from center {Center} did not finish ({Error}); its lease runs out instead", center, ex.Message);
+                }
             }
         }
     }
+
+    private static readonly TimeSpan UnsubscribeWithin = TimeSpan.FromSeconds(2);
 
     /// <summary>True when this is the center's first viewer on this node.</summary>
     private bool Add(string connection, string center)
