@@ -28,7 +28,8 @@ export interface FloorState {
   totals: Stamped<QueueView> | null;
   queueOrder: string[];
   queues: Record<string, Stamped<QueueView>>;
-  agents: Record<string, Stamped<AgentView>>;
+  /** a Map, not a record: a delta copies it (5,000 agents) far faster, and its values need no key walk */
+  agents: ReadonlyMap<string, Stamped<AgentView>>;
   calls: Record<string, Stamped<LiveCall>>;
   /** open and acknowledged alerts; resolved ones leave */
   alerts: Record<string, Alert>;
@@ -63,7 +64,7 @@ export function initialFloor(center: string | null = null): FloorState {
     totals: null,
     queueOrder: [],
     queues: {},
-    agents: {},
+    agents: new Map(),
     calls: {},
     alerts: {},
     feed: null,
@@ -85,6 +86,12 @@ function stamp<T extends object>(value: T, asOfMs: number | null): Stamped<T> {
 function byId<T extends object>(items: readonly T[] | null | undefined, key: keyof T, asOfMs: number | null): Record<string, Stamped<T>> {
   const out: Record<string, Stamped<T>> = {};
   for (const item of items ?? []) out[String(item[key])] = stamp(item, asOfMs);
+  return out;
+}
+
+function mapById<T extends { id: string }>(items: readonly T[] | null | undefined, asOfMs: number | null): Map<string, Stamped<T>> {
+  const out = new Map<string, Stamped<T>>();
+  for (const item of items ?? []) out.set(item.id, stamp(item, asOfMs));
   return out;
 }
 
@@ -127,7 +134,7 @@ export function applySnapshot(s: FloorState, snap: Snapshot, at: number): FloorS
     totals: snap.totals ? stamp(snap.totals, asOfMs) : null,
     queueOrder,
     queues: byId(snap.queues, 'id', asOfMs),
-    agents: byId(snap.agents, 'id', asOfMs),
+    agents: mapById(snap.agents, asOfMs),
     calls: byId(snap.calls, 'call', asOfMs),
     alerts,
     feed: snap.feed ?? null,
@@ -183,6 +190,17 @@ function replaceAll<T extends object>(
   return out;
 }
 
+function replaceInMap<T extends { id: string }>(
+  current: ReadonlyMap<string, Stamped<T>>,
+  items: readonly T[] | null | undefined,
+  asOfMs: number | null,
+): ReadonlyMap<string, Stamped<T>> {
+  if (!items || items.length === 0) return current;
+  const out = new Map(current);
+  for (const item of items) out.set(item.id, stamp(item, asOfMs));
+  return out;
+}
+
 /** Deltas carry whole objects: replace by id; ended calls leave. */
 export function foldDelta(s: FloorState, d: Delta, at: number): FloorState {
   const asOfMs = parseTs(d.asOf) ?? s.asOfMs;
@@ -202,7 +220,7 @@ export function foldDelta(s: FloorState, d: Delta, at: number): FloorState {
     totals: d.totals ? stamp(d.totals, asOfMs) : s.totals,
     queueOrder,
     queues: replaceAll(s.queues, d.queues, 'id', asOfMs),
-    agents: replaceAll(s.agents, d.agents, 'id', asOfMs),
+    agents: replaceInMap(s.agents, d.agents, asOfMs),
     calls,
     feed: d.feed ?? s.feed,
     lastUpdateAt: at,
