@@ -65,6 +65,11 @@ export interface FloorFeedOptions {
   onCommandResult?: (command: Command) => void;
   /** a break request of the center changed (supervisors) */
   onBreakRequest?: (request: BreakRequest) => void;
+  /**
+   * When given, deltas wait until it calls back and are folded in one dispatch, so a burst renders
+   * once; any other message folds the waiting deltas first. Without it each delta is folded at once.
+   */
+  defer?: (flush: () => void) => void;
 }
 
 export class FloorFeed {
@@ -76,6 +81,8 @@ export class FloorFeed {
   private timer: unknown = null;
   private attempts = 0;
   private disposed = false;
+  /** deltas waiting for `defer`, with the time each was received */
+  private pending: { delta: Delta; at: number }[] = [];
 
   constructor(opts: FloorFeedOptions) {
     this.opts = opts;
@@ -85,8 +92,8 @@ export class FloorFeed {
   }
 
   start(): void {
-    const { center, dispatch } = this.opts;
-    dispatch((s) => setConnection(beginJoin(s, center, 'join'), 'connecting', this.now()));
+    const { center } = this.opts;
+    this.dispatch((s) => setConnection(beginJoin(s, center, 'join'), 'connecting', this.now()));
     const policy: IRetryPolicy = {
       nextRetryDelayInMilliseconds: (ctx: RetryContext) => {
         if (isUnauthorized(ctx.retryReason)) {
@@ -100,22 +107,22 @@ export class FloorFeed {
     this.conn = conn;
     conn.on('snapshot', (snap: Snapshot) => this.onSnapshot(snap));
     conn.on('delta', (delta: Delta) => this.onDelta(delta));
-    conn.on('alert', (alert: Alert) => this.opts.dispatch((s) => applyAlert(s, alert)));
+    conn.on('alert', (alert: Alert) => this.dispatch((s) => applyAlert(s, alert)));
     conn.on('commandResult', (command: Command) => this.opts.onCommandResult?.(command));
     conn.on('breakRequest', (request: BreakRequest) => this.opts.onBreakRequest?.(request));
     conn.onreconnecting(() => {
       if (this.disposed) return;
-      this.opts.dispatch((s) => setConnection(s, 'reconnecting', this.now()));
+      this.dispatch((s) => setConnection(s, 'reconnecting', this.now()));
     });
     conn.onreconnected(() => {
       if (this.disposed) return;
-      this.opts.dispatch((s) => setConnection(s, 'connected', this.now()));
+      this.dispatch((s) => setConnection(s, 'connected', this.now()));
       void this.join('join');
     });
     conn.onclose(() => {
       if (this.disposed) return;
       // the automatic reconnect gave up (or the server closed us): start again on a timer
-      this.opts.dispatch((s) => setConnection(s, 'disconnected', this.now()));
+      this.dispatch((s) => setConnection(s, 'disconnected', this.now()));
       this.schedule(() => void this.connect(), RETRY_EVERY_MS);
     });
     void this.connect();
@@ -160,47 +167,74 @@ export class FloorFeed {
         this.opts.onUnauthorized?.();
         return;
       }
-      this.opts.dispatch((s) => setConnection(s, this.attempts === 0 && !s.hasData ? 'connecting' : 'disconnected', this.now()));
+      this.dispatch((s) => setConnection(s, this.attempts === 0 && !s.hasData ? 'connecting' : 'disconnected', this.now()));
       this.schedule(() => void this.connect(), retryDelay(this.attempts++) || 500);
       return;
     }
     if (this.disposed) return;
     this.attempts = 0;
-    this.opts.dispatch((s) => setConnection(s, 'connected', this.now()));
+    this.dispatch((s) => setConnection(s, 'connected', this.now()));
     await this.join('join');
   }
 
   private async join(reason: 'join' | 'resync'): Promise<void> {
     const conn = this.conn;
     if (!conn || this.disposed) return;
-    const { center, dispatch } = this.opts;
-    dispatch((s) => beginJoin(s, center, reason));
+    const { center } = this.opts;
+    this.dispatch((s) => beginJoin(s, center, reason));
     try {
       await conn.invoke('JoinCenter', center);
     } catch (error) {
       if (this.disposed || conn.state !== HubConnectionState.Connected) return; // the reconnect joins again
       if (isRefusal(error)) {
-        dispatch(setNotAllowed);
+        this.dispatch(setNotAllowed);
         return;
       }
       this.schedule(() => void this.join(reason), 2000);
     }
   }
 
+  /** Every transition but the deltas' own: the waiting deltas come first, in the order received. */
+  private dispatch(transition: (s: FloorState) => FloorState): FloorState {
+    this.flushDeltas();
+    return this.opts.dispatch(transition);
+  }
+
   private onSnapshot(snap: Snapshot): void {
     if (this.disposed) return;
-    const after = this.opts.dispatch((s) => applySnapshot(s, snap, this.now()));
+    const after = this.dispatch((s) => applySnapshot(s, snap, this.now()));
     // buffered deltas that did not continue the snapshot: join again
     if (after.phase === 'resyncing') void this.join('resync');
   }
 
   private onDelta(delta: Delta): void {
     if (this.disposed) return;
+    const received = { delta, at: this.now() };
+    const defer = this.opts.defer;
+    if (!defer) {
+      this.foldDeltas([received]);
+      return;
+    }
+    this.pending.push(received);
+    if (this.pending.length === 1) defer(() => this.flushDeltas());
+  }
+
+  private flushDeltas(): void {
+    if (this.pending.length === 0) return;
+    const deltas = this.pending;
+    this.pending = [];
+    if (!this.disposed) this.foldDeltas(deltas);
+  }
+
+  private foldDeltas(deltas: readonly { delta: Delta; at: number }[]): void {
     let before: FloorState | null = null;
     const after = this.opts.dispatch((s) => {
       before = s;
-      return applyDelta(s, delta, this.now());
+      let next = s;
+      for (const { delta, at } of deltas) next = applyDelta(next, delta, at);
+      return next;
     });
+    // once resyncing, the rest of a batch is buffered: one rejoin, as if they had come one by one
     const wasResyncing = (before as FloorState | null)?.phase === 'resyncing';
     if (after.phase === 'resyncing' && !wasResyncing) void this.join('resync');
   }
