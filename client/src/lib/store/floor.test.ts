@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_BUFFER,
   applyAlert,
+  applyAlerts,
   applyDelta,
   applySnapshot,
   beginJoin,
@@ -303,5 +304,23 @@ describe('the agents of a delta', () => {
   it('keep the same map when a delta has none', () => {
     const s0 = live();
     expect(applyDelta(s0, delta(11, { agents: [] }), AT).agents).toBe(s0.agents);
+  });
+});
+
+describe('applyAlerts', () => {
+  it('applies several alerts in order, as one by one would', () => {
+    const s0 = live();
+    const list = [alert('a1'), alert('a2'), alert('a1', { state: 'acknowledged', by: 'sup1' }), alert('a2', { state: 'resolved' }), alert('a3', { center: 'c2' })];
+    const s = applyAlerts(s0, list);
+    expect(s.alerts).toEqual(list.reduce(applyAlert, s0).alerts);
+    expect(Object.keys(s.alerts)).toEqual(['a1']);
+    expect(s.alerts['a1']?.state).toBe('acknowledged');
+    expect(s0.alerts).toEqual({});
+  });
+
+  it('returns the same state when nothing changes', () => {
+    const s0 = live();
+    expect(applyAlerts(s0, [])).toBe(s0);
+    expect(applyAlerts(s0, [alert('zz', { state: 'resolved' }), alert('x', { center: 'c2' })])).toBe(s0);
   });
 });

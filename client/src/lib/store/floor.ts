@@ -230,15 +230,20 @@ export function foldDelta(s: FloorState, d: Delta, at: number): FloorState {
 
 /** Alerts replace by id; a resolved one leaves the open list. */
 export function applyAlert(s: FloorState, alert: Alert): FloorState {
-  if (s.center !== null && alert.center && alert.center !== s.center) return s;
-  const alerts = { ...s.alerts };
-  if (alert.state === 'resolved') {
-    if (!(alert.id in alerts)) return s;
-    delete alerts[alert.id];
-  } else {
-    alerts[alert.id] = alert;
+  return applyAlerts(s, [alert]);
+}
+
+/** Several alerts in the order received, with one copy of the open list (a busy floor has thousands). */
+export function applyAlerts(s: FloorState, list: readonly Alert[]): FloorState {
+  let alerts: Record<string, Alert> | null = null;
+  for (const alert of list) {
+    if (s.center !== null && alert.center && alert.center !== s.center) continue;
+    if (alert.state === 'resolved' && !(alert.id in (alerts ?? s.alerts))) continue;
+    alerts ??= { ...s.alerts };
+    if (alert.state === 'resolved') delete alerts[alert.id];
+    else alerts[alert.id] = alert;
   }
-  return { ...s, alerts };
+  return alerts ? { ...s, alerts } : s;
 }
 
 export function setConnection(s: FloorState, connection: ConnectionState, at: number): FloorState {
@@ -292,5 +297,8 @@ export function queueList(s: Pick<FloorState, 'queueOrder' | 'queues'>): Stamped
 
 /** Open (and acknowledged) alerts, newest first. */
 export function openAlerts(s: Pick<FloorState, 'alerts'>): Alert[] {
-  return Object.values(s.alerts).sort((a, b) => (parseTs(b.raisedAt) ?? 0) - (parseTs(a.raisedAt) ?? 0));
+  // each time parsed once, not in every comparison: the list is sorted again on every change
+  const byTime = Object.values(s.alerts).map((alert) => ({ alert, raised: parseTs(alert.raisedAt) ?? 0 }));
+  byTime.sort((a, b) => b.raised - a.raised);
+  return byTime.map((x) => x.alert);
 }
