@@ -40,7 +40,7 @@ async function deferredFeed() {
   };
 }
 
-describe('FloorFeed with deferred deltas', () => {
+describe('FloorFeed with deferred deltas and alerts', () => {
   it('folds a burst of deltas in one dispatch when released', async () => {
     const t = await deferredFeed();
     const before = t.dispatches;
@@ -55,14 +55,33 @@ describe('FloorFeed with deferred deltas', () => {
     expect(t.dispatches).toBe(before + 1);
   });
 
-  it('folds the waiting deltas before any other message, in the order received', async () => {
+  it('folds a burst of alerts with the deltas, in one dispatch', async () => {
+    const t = await deferredFeed();
+    const before = t.dispatches;
+    t.hub.emit('alert', alert('a1'));
+    t.hub.emit('delta', delta(11));
+    t.hub.emit('alert', alert('a2'));
+    t.hub.emit('alert', alert('a1', { state: 'resolved' }));
+    expect(t.state.alerts).toEqual({});
+    expect(t.deferred).toBe(1);
+    t.release();
+    expect(Object.keys(t.state.alerts)).toEqual(['a2']);
+    expect(t.state.seq).toBe(11);
+    expect(t.dispatches).toBe(before + 1);
+  });
+
+  it('folds what is waiting before any other message', async () => {
     const t = await deferredFeed();
     t.hub.emit('delta', delta(11, { agents: [agent('A01', { state: 'oncall' })] }));
     t.hub.emit('alert', alert('a1'));
+    for (const cb of t.hub.reconnecting) cb(new Error('socket closed'));
+    expect(t.state.connection).toBe('reconnecting');
     expect(t.state.seq).toBe(11);
     expect(Object.keys(t.state.alerts)).toEqual(['a1']);
-    t.hub.emit('snapshot', snapshot({ seq: 11 }));
-    t.release(); // nothing left to fold
+    t.hub.emit('delta', delta(12));
+    t.hub.emit('snapshot', snapshot({ seq: 12 }));
+    t.release(); // nothing left to fold: the snapshot folded delta 12 first, then replaced it
+    expect(t.state.seq).toBe(12);
     expect(t.state.agents.get('A01')?.state).toBe('available');
   });
 

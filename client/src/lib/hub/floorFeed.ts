@@ -12,7 +12,7 @@ import {
 } from '@microsoft/signalr';
 import type { Alert, BreakRequest, Command, Delta, Snapshot } from '../api/types';
 import {
-  applyAlert,
+  applyAlerts,
   applyDelta,
   applySnapshot,
   beginJoin,
@@ -66,11 +66,14 @@ export interface FloorFeedOptions {
   /** a break request of the center changed (supervisors) */
   onBreakRequest?: (request: BreakRequest) => void;
   /**
-   * When given, deltas wait until it calls back and are folded in one dispatch, so a burst renders
-   * once; any other message folds the waiting deltas first. Without it each delta is folded at once.
+   * When given, deltas and alerts wait until it calls back and are folded in one dispatch, so a
+   * burst renders once; any other message folds the waiting ones first. Without it each is folded
+   * at once.
    */
   defer?: (flush: () => void) => void;
 }
+
+type Pending = { delta: Delta; at: number } | { alert: Alert };
 
 export class FloorFeed {
   private readonly opts: FloorFeedOptions;
@@ -81,8 +84,8 @@ export class FloorFeed {
   private timer: unknown = null;
   private attempts = 0;
   private disposed = false;
-  /** deltas waiting for `defer`, with the time each was received */
-  private pending: { delta: Delta; at: number }[] = [];
+  /** deltas (with the time each was received) and alerts waiting for `defer`, in the order received */
+  private pending: Pending[] = [];
 
   constructor(opts: FloorFeedOptions) {
     this.opts = opts;
@@ -107,7 +110,7 @@ export class FloorFeed {
     this.conn = conn;
     conn.on('snapshot', (snap: Snapshot) => this.onSnapshot(snap));
     conn.on('delta', (delta: Delta) => this.onDelta(delta));
-    conn.on('alert', (alert: Alert) => this.dispatch((s) => applyAlert(s, alert)));
+    conn.on('alert', (alert: Alert) => this.onAlert(alert));
     conn.on('commandResult', (command: Command) => this.opts.onCommandResult?.(command));
     conn.on('breakRequest', (request: BreakRequest) => this.opts.onBreakRequest?.(request));
     conn.onreconnecting(() => {
@@ -194,9 +197,9 @@ export class FloorFeed {
     }
   }
 
-  /** Every transition but the deltas' own: the waiting deltas come first, in the order received. */
+  /** Every transition but those of deltas and alerts: the waiting ones come first. */
   private dispatch(transition: (s: FloorState) => FloorState): FloorState {
-    this.flushDeltas();
+    this.flushPending();
     return this.opts.dispatch(transition);
   }
 
@@ -209,30 +212,42 @@ export class FloorFeed {
 
   private onDelta(delta: Delta): void {
     if (this.disposed) return;
-    const received = { delta, at: this.now() };
+    this.receive({ delta, at: this.now() });
+  }
+
+  private onAlert(alert: Alert): void {
+    this.receive({ alert });
+  }
+
+  private receive(item: Pending): void {
     const defer = this.opts.defer;
     if (!defer) {
-      this.foldDeltas([received]);
+      this.fold([item]);
       return;
     }
-    this.pending.push(received);
-    if (this.pending.length === 1) defer(() => this.flushDeltas());
+    this.pending.push(item);
+    if (this.pending.length === 1) defer(() => this.flushPending());
   }
 
-  private flushDeltas(): void {
+  private flushPending(): void {
     if (this.pending.length === 0) return;
-    const deltas = this.pending;
+    const items = this.pending;
     this.pending = [];
-    if (!this.disposed) this.foldDeltas(deltas);
+    if (!this.disposed) this.fold(items);
   }
 
-  private foldDeltas(deltas: readonly { delta: Delta; at: number }[]): void {
+  private fold(items: readonly Pending[]): void {
+    // deltas and alerts change different parts of the floor: each kind in its order, alerts copied once
     let before: FloorState | null = null;
     const after = this.opts.dispatch((s) => {
       before = s;
+      const alerts: Alert[] = [];
       let next = s;
-      for (const { delta, at } of deltas) next = applyDelta(next, delta, at);
-      return next;
+      for (const item of items) {
+        if ('delta' in item) next = applyDelta(next, item.delta, item.at);
+        else alerts.push(item.alert);
+      }
+      return applyAlerts(next, alerts);
     });
     // once resyncing, the rest of a batch is buffered: one rejoin, as if they had come one by one
     const wasResyncing = (before as FloorState | null)?.phase === 'resyncing';
