@@ -62,10 +62,10 @@ describe('FloorFeed with deferred deltas and alerts', () => {
     t.hub.emit('delta', delta(11));
     t.hub.emit('alert', alert('a2'));
     t.hub.emit('alert', alert('a1', { state: 'resolved' }));
-    expect(t.state.alerts).toEqual({});
+    expect(t.state.alerts.size).toBe(0);
     expect(t.deferred).toBe(1);
     t.release();
-    expect(Object.keys(t.state.alerts)).toEqual(['a2']);
+    expect([...t.state.alerts.keys()]).toEqual(['a2']);
     expect(t.state.seq).toBe(11);
     expect(t.dispatches).toBe(before + 1);
   });
@@ -77,7 +77,7 @@ describe('FloorFeed with deferred deltas and alerts', () => {
     for (const cb of t.hub.reconnecting) cb(new Error('socket closed'));
     expect(t.state.connection).toBe('reconnecting');
     expect(t.state.seq).toBe(11);
-    expect(Object.keys(t.state.alerts)).toEqual(['a1']);
+    expect([...t.state.alerts.keys()]).toEqual(['a1']);
     t.hub.emit('delta', delta(12));
     t.hub.emit('snapshot', snapshot({ seq: 12 }));
     t.release(); // nothing left to fold: the snapshot folded delta 12 first, then replaced it

@@ -51,7 +51,7 @@ describe('applySnapshot', () => {
       snapshot({ alerts: [alert('a1'), alert('a2', { state: 'resolved' }), alert('a3', { state: 'acknowledged', by: 'sup' })] }),
       AT,
     );
-    expect(Object.keys(s.alerts).sort()).toEqual(['a1', 'a3']);
+    expect([...s.alerts.keys()].sort()).toEqual(['a1', 'a3']);
   });
 
   it('replaces everything of the previous snapshot (a rejoin)', () => {
@@ -233,8 +233,8 @@ describe('alerts', () => {
     s = applyAlert(s, alert('a2', { raisedAt: '2026-11-26T10:05:00+00:00' }));
     expect(openAlerts(s).map((a) => a.id)).toEqual(['a2', 'a1']);
     s = applyAlert(s, alert('a1', { state: 'acknowledged', by: 'sup1' }));
-    expect(s.alerts['a1']?.state).toBe('acknowledged');
-    expect(s.alerts['a1']?.by).toBe('sup1');
+    expect(s.alerts.get('a1')?.state).toBe('acknowledged');
+    expect(s.alerts.get('a1')?.by).toBe('sup1');
     s = applyAlert(s, alert('a1', { state: 'resolved' }));
     expect(openAlerts(s).map((a) => a.id)).toEqual(['a2']);
     const same = applyAlert(s, alert('zz', { state: 'resolved' }));
@@ -313,9 +313,9 @@ describe('applyAlerts', () => {
     const list = [alert('a1'), alert('a2'), alert('a1', { state: 'acknowledged', by: 'sup1' }), alert('a2', { state: 'resolved' }), alert('a3', { center: 'c2' })];
     const s = applyAlerts(s0, list);
     expect(s.alerts).toEqual(list.reduce(applyAlert, s0).alerts);
-    expect(Object.keys(s.alerts)).toEqual(['a1']);
-    expect(s.alerts['a1']?.state).toBe('acknowledged');
-    expect(s0.alerts).toEqual({});
+    expect([...s.alerts.keys()]).toEqual(['a1']);
+    expect(s.alerts.get('a1')?.state).toBe('acknowledged');
+    expect(s0.alerts.size).toBe(0);
   });
 
   it('returns the same state when nothing changes', () => {

@@ -31,8 +31,8 @@ export interface FloorState {
   /** a Map, not a record: a delta copies it (5,000 agents) far faster, and its values need no key walk */
   agents: ReadonlyMap<string, Stamped<AgentView>>;
   calls: Record<string, Stamped<LiveCall>>;
-  /** open and acknowledged alerts; resolved ones leave */
-  alerts: Record<string, Alert>;
+  /** open and acknowledged alerts; resolved ones leave (a Map: a busy floor has thousands, copied on every change) */
+  alerts: ReadonlyMap<string, Alert>;
   feed: Feed | null;
   /** deltas received while joining or resyncing, applied after the snapshot if they continue it */
   buffer: Delta[];
@@ -66,7 +66,7 @@ export function initialFloor(center: string | null = null): FloorState {
     queues: {},
     agents: new Map(),
     calls: {},
-    alerts: {},
+    alerts: new Map(),
     feed: null,
     buffer: [],
     connection: 'connecting',
@@ -120,8 +120,8 @@ export function applySnapshot(s: FloorState, snap: Snapshot, at: number): FloorS
   if (s.center !== null && snap.center !== s.center) return s;
   const asOfMs = parseTs(snap.asOf);
   const queueOrder = (snap.queues ?? []).map((q) => q.id);
-  const alerts: Record<string, Alert> = {};
-  for (const a of snap.alerts ?? []) if (a.state !== 'resolved') alerts[a.id] = a;
+  const alerts = new Map<string, Alert>();
+  for (const a of snap.alerts ?? []) if (a.state !== 'resolved') alerts.set(a.id, a);
   const seq = typeof snap.seq === 'number' ? snap.seq : null;
   let next: FloorState = {
     ...s,
@@ -233,15 +233,15 @@ export function applyAlert(s: FloorState, alert: Alert): FloorState {
   return applyAlerts(s, [alert]);
 }
 
-/** Several alerts in the order received, with one copy of the open list (a busy floor has thousands). */
+/** Several alerts in the order received, with one copy of the open list. */
 export function applyAlerts(s: FloorState, list: readonly Alert[]): FloorState {
-  let alerts: Record<string, Alert> | null = null;
+  let alerts: Map<string, Alert> | null = null;
   for (const alert of list) {
     if (s.center !== null && alert.center && alert.center !== s.center) continue;
-    if (alert.state === 'resolved' && !(alert.id in (alerts ?? s.alerts))) continue;
-    alerts ??= { ...s.alerts };
-    if (alert.state === 'resolved') delete alerts[alert.id];
-    else alerts[alert.id] = alert;
+    if (alert.state === 'resolved' && !(alerts ?? s.alerts).has(alert.id)) continue;
+    alerts ??= new Map(s.alerts);
+    if (alert.state === 'resolved') alerts.delete(alert.id);
+    else alerts.set(alert.id, alert);
   }
   return alerts ? { ...s, alerts } : s;
 }
@@ -298,7 +298,7 @@ export function queueList(s: Pick<FloorState, 'queueOrder' | 'queues'>): Stamped
 /** Open (and acknowledged) alerts, newest first. */
 export function openAlerts(s: Pick<FloorState, 'alerts'>): Alert[] {
   // each time parsed once, not in every comparison: the list is sorted again on every change
-  const byTime = Object.values(s.alerts).map((alert) => ({ alert, raised: parseTs(alert.raisedAt) ?? 0 }));
+  const byTime = Array.from(s.alerts.values(), (alert) => ({ alert, raised: parseTs(alert.raisedAt) ?? 0 }));
   byTime.sort((a, b) => b.raised - a.raised);
   return byTime.map((x) => x.alert);
 }
