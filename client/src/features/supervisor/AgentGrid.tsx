@@ -107,13 +107,13 @@ const AgentRow = memo(function AgentRow({ agent, top }: { agent: Stamped<AgentVi
 });
 
 /** Every agent on the floor: filter, sort, and only the rows in view are in the page. */
-export function AgentGrid({ agents, queueIds }: { agents: Record<string, Stamped<AgentView>>; queueIds: readonly string[] }) {
+export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, Stamped<AgentView>>; queueIds: readonly string[] }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<AgentFilter>(DEFAULT_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'id', dir: 'asc' });
   // typing in the search box stays responsive while 5,000 rows re-filter behind it
   const deferredFilter = useDeferredValue(filter);
-  const all = useMemo(() => Object.values(agents), [agents]);
+  const all = useMemo(() => Array.from(agents.values()), [agents]);
   const rows = useMemo(() => filterAndSort(all, deferredFilter, sort.key, sort.dir), [all, deferredFilter, sort]);
   // each delta brings new agent objects: the lists below usually stay the same
   const reasons = useSameItems(useMemo(() => reasonsOf(all), [all]));

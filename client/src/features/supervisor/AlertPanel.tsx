@@ -41,6 +41,34 @@ function AcknowledgeButton({ center, alert }: { center: string; alert: Alert }) 
   );
 }
 
+/** One alert: rendered again only when that alert changes, not when another one comes or goes. */
+const AlertItem = memo(function AlertItem({ center, alert: a }: { center: string; alert: Alert }) {
+  const { t } = useTranslation();
+  return (
+    <li
+      className={`sv-alert sev-${a.severity} ${a.state === 'acknowledged' ? 'is-acked' : ''}`}
+      data-testid={`alert-${a.id}`}
+      data-state={a.state}
+    >
+      <div className="sv-alert-head">
+        <span className="sev-dot" aria-hidden="true" />
+        <b>{t(knownKey('alertKind', a.kind), { defaultValue: a.kind })}</b>
+        <span className="sv-alert-sev">{t(knownKey('severity', a.severity), { defaultValue: a.severity })}</span>
+        <time className="sv-alert-time">{formatClock(parseTs(a.raisedAt))}</time>
+      </div>
+      <div className="sv-alert-who">
+        {a.agent ? <span>{t('alert.agent', { id: a.agent })}</span> : null}
+        {a.queue ? <span>{t('alert.queue', { id: a.queue })}</span> : null}
+        {a.call ? <span>{t('alert.call', { id: a.call })}</span> : null}
+      </div>
+      {a.detail ? <div className="sv-alert-detail">{a.detail}</div> : null}
+      {a.escalatedAt ? <div className="sv-alert-ack">{t('alert.escalated', { time: formatClock(parseTs(a.escalatedAt)) })}</div> : null}
+      {a.state === 'acknowledged' ? <div className="sv-alert-ack">{t('alert.acknowledged', { by: a.by ?? '' })}</div> : null}
+      {a.state === 'open' ? <AcknowledgeButton center={center} alert={a} /> : null}
+    </li>
+  );
+});
+
 /** The open (and acknowledged) alerts, newest first; an open one can be acknowledged. */
 export const AlertPanel = memo(function AlertPanel({ center, alerts }: { center: string; alerts: Alert[] }) {
   const { t } = useTranslation();
@@ -55,28 +83,7 @@ export const AlertPanel = memo(function AlertPanel({ center, alerts }: { center:
       ) : (
         <ul className="sv-alert-list">
           {alerts.map((a) => (
-            <li
-              key={a.id}
-              className={`sv-alert sev-${a.severity} ${a.state === 'acknowledged' ? 'is-acked' : ''}`}
-              data-testid={`alert-${a.id}`}
-              data-state={a.state}
-            >
-              <div className="sv-alert-head">
-                <span className="sev-dot" aria-hidden="true" />
-                <b>{t(knownKey('alertKind', a.kind), { defaultValue: a.kind })}</b>
-                <span className="sv-alert-sev">{t(knownKey('severity', a.severity), { defaultValue: a.severity })}</span>
-                <time className="sv-alert-time">{formatClock(parseTs(a.raisedAt))}</time>
-              </div>
-              <div className="sv-alert-who">
-                {a.agent ? <span>{t('alert.agent', { id: a.agent })}</span> : null}
-                {a.queue ? <span>{t('alert.queue', { id: a.queue })}</span> : null}
-                {a.call ? <span>{t('alert.call', { id: a.call })}</span> : null}
-              </div>
-              {a.detail ? <div className="sv-alert-detail">{a.detail}</div> : null}
-              {a.escalatedAt ? <div className="sv-alert-ack">{t('alert.escalated', { time: formatClock(parseTs(a.escalatedAt)) })}</div> : null}
-              {a.state === 'acknowledged' ? <div className="sv-alert-ack">{t('alert.acknowledged', { by: a.by ?? '' })}</div> : null}
-              {a.state === 'open' ? <AcknowledgeButton center={center} alert={a} /> : null}
-            </li>
+            <AlertItem key={a.id} center={center} alert={a} />
           ))}
         </ul>
       )}

@@ -5,36 +5,39 @@ import type { Stamped } from '../../lib/store/floor';
 import { formatCount, formatDuration, formatPercent, formatServiceLevel, slColour } from '../../lib/format/format';
 import { LongestWait } from '../../components/Ticking';
 
+// A grid of rows rather than a <table>: each row is laid out on its own (fixed height, fixed
+// column tracks), so a delta that changes every queue's figures does not lay the whole table out
+// again, and rows scrolled out of view are skipped (content-visibility, supervisor.css).
 const QueueRow = memo(function QueueRow({ q, total }: { q: Stamped<QueueView>; total?: boolean }) {
   const target = q.settings?.slTarget ?? 0.8;
   return (
-    <tr className={total ? 'row-total' : ''} data-testid={total ? 'totals' : `queue-row-${q.id}`}>
-      <td>{q.settings?.name || q.name || q.id}</td>
-      <td className={`sl-text-${slColour(q.interval?.serviceLevel, target)}`}>{formatServiceLevel(q.interval?.serviceLevel)}</td>
-      <td className={`sl-text-${slColour(q.today?.serviceLevel, target)}`}>{formatServiceLevel(q.today?.serviceLevel)}</td>
-      <td>{formatCount(q.now.waiting)}</td>
-      <td>
+    <div role="row" className={`sv-qrow sv-qcols${total ? ' row-total' : ''}`} data-testid={total ? 'totals' : `queue-row-${q.id}`}>
+      <span role="cell">{q.settings?.name || q.name || q.id}</span>
+      <span role="cell" className={`sl-text-${slColour(q.interval?.serviceLevel, target)}`}>{formatServiceLevel(q.interval?.serviceLevel)}</span>
+      <span role="cell" className={`sl-text-${slColour(q.today?.serviceLevel, target)}`}>{formatServiceLevel(q.today?.serviceLevel)}</span>
+      <span role="cell">{formatCount(q.now.waiting)}</span>
+      <span role="cell">
         <LongestWait
           waiting={q.now.waiting}
           longestWaitSeconds={q.now.longestWaitSeconds}
           asOfMs={q.asOfMs}
           thresholdSeconds={q.settings?.slThresholdSeconds}
         />
-      </td>
-      <td>{formatCount(q.now.staffed)}</td>
-      <td className="st-available">{formatCount(q.now.available)}</td>
-      <td className="st-oncall">{formatCount(q.now.onCall)}</td>
-      <td className="st-wrapup">{formatCount(q.now.wrapUp)}</td>
-      <td className="st-notready">{formatCount(q.now.notReady)}</td>
-      <td>{formatCount(q.requiredAgents ?? q.now.requiredAgents)}</td>
-      <td>{formatCount(q.today?.offered)}</td>
-      <td>{formatCount(q.today?.answered)}</td>
-      <td>{formatCount(q.today?.abandoned)}</td>
-      <td>{formatPercent(q.today?.abandonRate, 1)}</td>
-      <td>{formatDuration(q.today?.asaSeconds)}</td>
-      <td>{formatDuration(q.today?.ahtSeconds)}</td>
-      <td>{formatPercent(q.today?.occupancy)}</td>
-    </tr>
+      </span>
+      <span role="cell">{formatCount(q.now.staffed)}</span>
+      <span role="cell" className="st-available">{formatCount(q.now.available)}</span>
+      <span role="cell" className="st-oncall">{formatCount(q.now.onCall)}</span>
+      <span role="cell" className="st-wrapup">{formatCount(q.now.wrapUp)}</span>
+      <span role="cell" className="st-notready">{formatCount(q.now.notReady)}</span>
+      <span role="cell">{formatCount(q.requiredAgents ?? q.now.requiredAgents)}</span>
+      <span role="cell">{formatCount(q.today?.offered)}</span>
+      <span role="cell">{formatCount(q.today?.answered)}</span>
+      <span role="cell">{formatCount(q.today?.abandoned)}</span>
+      <span role="cell">{formatPercent(q.today?.abandonRate, 1)}</span>
+      <span role="cell">{formatDuration(q.today?.asaSeconds)}</span>
+      <span role="cell">{formatDuration(q.today?.ahtSeconds)}</span>
+      <span role="cell">{formatPercent(q.today?.occupancy)}</span>
+    </div>
   );
 });
 
@@ -47,36 +50,32 @@ export function QueueTable({ queues, totals }: { queues: Stamped<QueueView>[]; t
         <h2>{t('supervisor.queues')}</h2>
       </div>
       <div className="sv-queues-scroll">
-        <table className="table" data-testid="queue-table">
-          <thead>
-            <tr>
-              <th>{t('supervisor.col.queue')}</th>
-              <th>{t('fig.slInterval')}</th>
-              <th>{t('fig.slToday')}</th>
-              <th>{t('fig.waiting')}</th>
-              <th>{t('fig.longestWait')}</th>
-              <th>{t('fig.staffed')}</th>
-              <th>{t('fig.available')}</th>
-              <th>{t('fig.onCall')}</th>
-              <th>{t('fig.wrapUp')}</th>
-              <th>{t('fig.notReady')}</th>
-              <th>{t('fig.requiredAgents')}</th>
-              <th>{t('fig.offered')}</th>
-              <th>{t('fig.answered')}</th>
-              <th>{t('fig.abandoned')}</th>
-              <th>{t('fig.abandonRate')}</th>
-              <th>{t('fig.asa')}</th>
-              <th>{t('fig.aht')}</th>
-              <th>{t('fig.occupancy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queues.map((q) => (
-              <QueueRow key={q.id} q={q} />
-            ))}
-            {totals ? <QueueRow q={{ ...totals, name: t('wallboard.totals'), settings: totals.settings ? { ...totals.settings, name: null } : null }} total /> : null}
-          </tbody>
-        </table>
+        <div role="table" className="sv-qtable" data-testid="queue-table">
+          <div role="row" className="sv-qhead sv-qcols">
+            <span role="columnheader">{t('supervisor.col.queue')}</span>
+            <span role="columnheader">{t('fig.slInterval')}</span>
+            <span role="columnheader">{t('fig.slToday')}</span>
+            <span role="columnheader">{t('fig.waiting')}</span>
+            <span role="columnheader">{t('fig.longestWait')}</span>
+            <span role="columnheader">{t('fig.staffed')}</span>
+            <span role="columnheader">{t('fig.available')}</span>
+            <span role="columnheader">{t('fig.onCall')}</span>
+            <span role="columnheader">{t('fig.wrapUp')}</span>
+            <span role="columnheader">{t('fig.notReady')}</span>
+            <span role="columnheader">{t('fig.requiredAgents')}</span>
+            <span role="columnheader">{t('fig.offered')}</span>
+            <span role="columnheader">{t('fig.answered')}</span>
+            <span role="columnheader">{t('fig.abandoned')}</span>
+            <span role="columnheader">{t('fig.abandonRate')}</span>
+            <span role="columnheader">{t('fig.asa')}</span>
+            <span role="columnheader">{t('fig.aht')}</span>
+            <span role="columnheader">{t('fig.occupancy')}</span>
+          </div>
+          {queues.map((q) => (
+            <QueueRow key={q.id} q={q} />
+          ))}
+          {totals ? <QueueRow q={{ ...totals, name: t('wallboard.totals'), settings: totals.settings ? { ...totals.settings, name: null } : null }} total /> : null}
+        </div>
       </div>
     </section>
   );

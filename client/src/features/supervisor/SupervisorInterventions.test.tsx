@@ -149,7 +149,7 @@ describe('supervisor: stepping in', () => {
     expect(item.textContent).toContain('Acknowledged by sup');
     expect(screen.queryByTestId('alert-ack-x1')).toBeNull();
 
-    act(() => void useFloorStore.getState().dispatch((s) => ({ ...s, alerts: { ...s.alerts, x2: alert('x2') } })));
+    act(() => void useFloorStore.getState().dispatch((s) => ({ ...s, alerts: new Map(s.alerts).set('x2', alert('x2')) })));
     f.routes['POST /api/centers/c1/alerts/x2/acknowledge'] = { status: 409, body: { error: 'alert x2 is resolved' } };
     fireEvent.click(screen.getByTestId('alert-ack-x2'));
     await settle();

@@ -136,7 +136,7 @@ export function SupervisorPage() {
                 </div>
               </div>
               {selected ? (
-                <AgentActions key={selected} agentId={selected} agent={agents[selected]} queueIds={queueOrder} onClose={() => setSelected(null)} />
+                <AgentActions key={selected} agentId={selected} agent={agents.get(selected)} queueIds={queueOrder} onClose={() => setSelected(null)} />
               ) : null}
             </>
           )}

@@ -12,7 +12,7 @@ import {
 } from '@microsoft/signalr';
 import type { Alert, BreakRequest, Command, Delta, Snapshot } from '../api/types';
 import {
-  applyAlert,
+  applyAlerts,
   applyDelta,
   applySnapshot,
   beginJoin,
@@ -65,7 +65,15 @@ export interface FloorFeedOptions {
   onCommandResult?: (command: Command) => void;
   /** a break request of the center changed (supervisors) */
   onBreakRequest?: (request: BreakRequest) => void;
+  /**
+   * When given, deltas and alerts wait until it calls back and are folded in one dispatch, so a
+   * burst renders once; any other message folds the waiting ones first. Without it each is folded
+   * at once.
+   */
+  defer?: (flush: () => void) => void;
 }
+
+type Pending = { delta: Delta; at: number } | { alert: Alert };
 
 export class FloorFeed {
   private readonly opts: FloorFeedOptions;
@@ -76,6 +84,8 @@ export class FloorFeed {
   private timer: unknown = null;
   private attempts = 0;
   private disposed = false;
+  /** deltas (with the time each was received) and alerts waiting for `defer`, in the order received */
+  private pending: Pending[] = [];
 
   constructor(opts: FloorFeedOptions) {
     this.opts = opts;
@@ -85,8 +95,8 @@ export class FloorFeed {
   }
 
   start(): void {
-    const { center, dispatch } = this.opts;
-    dispatch((s) => setConnection(beginJoin(s, center, 'join'), 'connecting', this.now()));
+    const { center } = this.opts;
+    this.dispatch((s) => setConnection(beginJoin(s, center, 'join'), 'connecting', this.now()));
     const policy: IRetryPolicy = {
       nextRetryDelayInMilliseconds: (ctx: RetryContext) => {
         if (isUnauthorized(ctx.retryReason)) {
@@ -106,7 +116,7 @@ export class FloorFeed {
       this.onDelta(delta);
     });
     conn.on('alert', (alert: Alert) => {
-      this.opts.dispatch((s) => applyAlert(s, alert));
+      this.onAlert(alert);
     });
     conn.on('commandResult', (command: Command) => {
       this.opts.onCommandResult?.(command);
@@ -116,17 +126,17 @@ export class FloorFeed {
     });
     conn.onreconnecting(() => {
       if (this.disposed) return;
-      this.opts.dispatch((s) => setConnection(s, 'reconnecting', this.now()));
+      this.dispatch((s) => setConnection(s, 'reconnecting', this.now()));
     });
     conn.onreconnected(() => {
       if (this.disposed) return;
-      this.opts.dispatch((s) => setConnection(s, 'connected', this.now()));
+      this.dispatch((s) => setConnection(s, 'connected', this.now()));
       void this.join('join');
     });
     conn.onclose(() => {
       if (this.disposed) return;
       // the automatic reconnect gave up (or the server closed us): start again on a timer
-      this.opts.dispatch((s) => setConnection(s, 'disconnected', this.now()));
+      this.dispatch((s) => setConnection(s, 'disconnected', this.now()));
       this.schedule(() => void this.connect(), RETRY_EVERY_MS);
     });
     void this.connect();
@@ -171,47 +181,86 @@ export class FloorFeed {
         this.opts.onUnauthorized?.();
         return;
       }
-      this.opts.dispatch((s) => setConnection(s, this.attempts === 0 && !s.hasData ? 'connecting' : 'disconnected', this.now()));
+      this.dispatch((s) => setConnection(s, this.attempts === 0 && !s.hasData ? 'connecting' : 'disconnected', this.now()));
       this.schedule(() => void this.connect(), retryDelay(this.attempts++) || 500);
       return;
     }
     if (this.disposed) return;
     this.attempts = 0;
-    this.opts.dispatch((s) => setConnection(s, 'connected', this.now()));
+    this.dispatch((s) => setConnection(s, 'connected', this.now()));
     await this.join('join');
   }
 
   private async join(reason: 'join' | 'resync'): Promise<void> {
     const conn = this.conn;
     if (!conn || this.disposed) return;
-    const { center, dispatch } = this.opts;
-    dispatch((s) => beginJoin(s, center, reason));
+    const { center } = this.opts;
+    this.dispatch((s) => beginJoin(s, center, reason));
     try {
       await conn.invoke('JoinCenter', center);
     } catch (error) {
       if (this.disposed || conn.state !== HubConnectionState.Connected) return; // the reconnect joins again
       if (isRefusal(error)) {
-        dispatch(setNotAllowed);
+        this.dispatch(setNotAllowed);
         return;
       }
       this.schedule(() => void this.join(reason), 2000);
     }
   }
 
+  /** Every transition but those of deltas and alerts: the waiting ones come first. */
+  private dispatch(transition: (s: FloorState) => FloorState): FloorState {
+    this.flushPending();
+    return this.opts.dispatch(transition);
+  }
+
   private onSnapshot(snap: Snapshot): void {
     if (this.disposed) return;
-    const after = this.opts.dispatch((s) => applySnapshot(s, snap, this.now()));
+    const after = this.dispatch((s) => applySnapshot(s, snap, this.now()));
     // buffered deltas that did not continue the snapshot: join again
     if (after.phase === 'resyncing') void this.join('resync');
   }
 
   private onDelta(delta: Delta): void {
     if (this.disposed) return;
+    this.receive({ delta, at: this.now() });
+  }
+
+  private onAlert(alert: Alert): void {
+    this.receive({ alert });
+  }
+
+  private receive(item: Pending): void {
+    const defer = this.opts.defer;
+    if (!defer) {
+      this.fold([item]);
+      return;
+    }
+    this.pending.push(item);
+    if (this.pending.length === 1) defer(() => this.flushPending());
+  }
+
+  private flushPending(): void {
+    if (this.pending.length === 0) return;
+    const items = this.pending;
+    this.pending = [];
+    if (!this.disposed) this.fold(items);
+  }
+
+  private fold(items: readonly Pending[]): void {
+    // deltas and alerts change different parts of the floor: each kind in its order, alerts copied once
     let before: FloorState | null = null;
     const after = this.opts.dispatch((s) => {
       before = s;
-      return applyDelta(s, delta, this.now());
+      const alerts: Alert[] = [];
+      let next = s;
+      for (const item of items) {
+        if ('delta' in item) next = applyDelta(next, item.delta, item.at);
+        else alerts.push(item.alert);
+      }
+      return applyAlerts(next, alerts);
     });
+    // once resyncing, the rest of a batch is buffered: one rejoin, as if they had come one by one
     const wasResyncing = (before as FloorState | null)?.phase === 'resyncing';
     if (after.phase === 'resyncing' && !wasResyncing) void this.join('resync');
   }

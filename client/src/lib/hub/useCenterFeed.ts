@@ -5,6 +5,7 @@ import { useFloorStore } from '../store/useFloorStore';
 import { applyCommandResult } from '../store/commands';
 import { applyBreakRequest } from '../store/breaks';
 import { connectFloorHub, FloorFeed } from './floorFeed';
+import { nextFrame } from './nextFrame';
 
 /** Keeps the store fed with the live floor of `center` while the calling page is mounted. */
 export function useCenterFeed(center: string): void {
@@ -17,6 +18,7 @@ export function useCenterFeed(center: string): void {
       onUnauthorized: notifyUnauthorized,
       onCommandResult: (command) => store.dispatchCommands((s) => applyCommandResult(s, command, Date.now(), 'hub')),
       onBreakRequest: (request) => store.dispatchBreaks((s) => applyBreakRequest(s, request)),
+      defer: (flush) => nextFrame(flush),
     });
     feed.start();
     return () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_BUFFER,
   applyAlert,
+  applyAlerts,
   applyDelta,
   applySnapshot,
   beginJoin,
@@ -32,7 +33,7 @@ describe('applySnapshot', () => {
     expect(s.seq).toBe(10);
     expect(s.name).toBe('Center One');
     expect(queueList(s).map((q) => q.id)).toEqual(['billing', 'sales']);
-    expect(Object.keys(s.agents).sort()).toEqual(['A01', 'A02']);
+    expect([...s.agents.keys()].sort()).toEqual(['A01', 'A02']);
     expect(Object.keys(s.calls).sort()).toEqual(['C1', 'C2']);
     expect(s.queues['billing']?.asOfMs).toBe(T0_MS);
     expect(s.joins).toBe(1);
@@ -50,7 +51,7 @@ describe('applySnapshot', () => {
       snapshot({ alerts: [alert('a1'), alert('a2', { state: 'resolved' }), alert('a3', { state: 'acknowledged', by: 'sup' })] }),
       AT,
     );
-    expect(Object.keys(s.alerts).sort()).toEqual(['a1', 'a3']);
+    expect([...s.alerts.keys()].sort()).toEqual(['a1', 'a3']);
   });
 
   it('replaces everything of the previous snapshot (a rejoin)', () => {
@@ -58,7 +59,7 @@ describe('applySnapshot', () => {
     s = beginJoin(s, 'c1', 'join');
     s = applySnapshot(s, snapshot({ seq: 3, agents: [agent('A09')], queues: [queue('vip')], calls: [] }), AT + 1000);
     expect(s.seq).toBe(3);
-    expect(Object.keys(s.agents)).toEqual(['A09']);
+    expect([...s.agents.keys()]).toEqual(['A09']);
     expect(s.queueOrder).toEqual(['vip']);
     expect(s.calls).toEqual({});
     expect(s.joins).toBe(2);
@@ -81,10 +82,10 @@ describe('applyDelta', () => {
     expect(s.queues['billing']?.now.waiting).toBe(5);
     expect(s.queues['billing']?.now.longestWaitSeconds).toBe(42);
     expect(s.queueOrder).toEqual(['billing', 'sales', 'new-queue']);
-    expect(s.agents['A01']?.state).toBe('notready');
-    expect(s.agents['A01']?.reason).toBe('away');
+    expect(s.agents.get('A01')?.state).toBe('notready');
+    expect(s.agents.get('A01')?.reason).toBe('away');
     // unchanged objects keep their identity (memoised rows do not re-render)
-    expect(s.agents['A02']).toBe(s0.agents['A02']);
+    expect(s.agents.get('A02')).toBe(s0.agents.get('A02'));
     expect(s.queues['sales']).toBe(s0.queues['sales']);
     expect(Object.keys(s.calls).sort()).toEqual(['C2', 'C3']);
     expect(s.calls['C3']?.vip).toBe(true);
@@ -99,8 +100,8 @@ describe('applyDelta', () => {
   it('whole objects: a field missing from the new object is gone, not merged', () => {
     const s0 = live();
     const s = applyDelta(s0, delta(11, { agents: [agent('A02', { state: 'wrapup', call: null, queue: null, talkSeconds: null })] }), AT);
-    expect(s.agents['A02']?.call).toBeNull();
-    expect(s.agents['A02']?.talkSeconds).toBeNull();
+    expect(s.agents.get('A02')?.call).toBeNull();
+    expect(s.agents.get('A02')?.talkSeconds).toBeNull();
   });
 
   it('a call both updated and ended in one delta is gone', () => {
@@ -123,7 +124,7 @@ describe('applyDelta', () => {
     // the same delta again, and an older one arriving late
     expect(applyDelta(s1, delta(11, { agents: [agent('A01', { state: 'ringing' })] }), AT)).toBe(s1);
     expect(applyDelta(s1, delta(10, { agents: [agent('A01', { state: 'available' })] }), AT)).toBe(s1);
-    expect(s1.agents['A01']?.state).toBe('oncall');
+    expect(s1.agents.get('A01')?.state).toBe('oncall');
   });
 
   it('a gap marks the state resyncing and keeps the gapped delta for the next snapshot', () => {
@@ -131,7 +132,7 @@ describe('applyDelta', () => {
     const s = applyDelta(s0, delta(13, { agents: [agent('A01', { state: 'ringing' })] }), AT);
     expect(s.phase).toBe('resyncing');
     expect(s.seq).toBe(10);
-    expect(s.agents['A01']?.state).toBe('available'); // not applied
+    expect(s.agents.get('A01')?.state).toBe('available'); // not applied
     expect(s.buffer.map((d) => d.seq)).toEqual([13]);
     expect(s.resyncs).toBe(1);
   });
@@ -154,7 +155,7 @@ describe('joining: deltas before the snapshot', () => {
     s = applySnapshot(s, snapshot({ seq: 10 }), AT);
     expect(s.phase).toBe('live');
     expect(s.seq).toBe(12);
-    expect(s.agents['A01']?.state).toBe('wrapup');
+    expect(s.agents.get('A01')?.state).toBe('wrapup');
     expect(s.calls['C9']).toBeDefined();
     expect(s.buffer).toEqual([]);
   });
@@ -165,7 +166,7 @@ describe('joining: deltas before the snapshot', () => {
     s = applyDelta(s, delta(10, { agents: [agent('A01', { state: 'oncall' })] }), AT);
     s = applySnapshot(s, snapshot({ seq: 10 }), AT);
     expect(s.seq).toBe(10);
-    expect(s.agents['A01']?.state).toBe('available'); // the snapshot's, not a replay of 9 and 10
+    expect(s.agents.get('A01')?.state).toBe('available'); // the snapshot's, not a replay of 9 and 10
   });
 
   it('a buffered delta that does not continue the snapshot asks for another resync', () => {
@@ -187,7 +188,7 @@ describe('joining: deltas before the snapshot', () => {
     s = applySnapshot(s, snapshot({ seq: 14 }), AT);
     expect(s.phase).toBe('live');
     expect(s.seq).toBe(15);
-    expect(s.agents['A01']?.state).toBe('oncall');
+    expect(s.agents.get('A01')?.state).toBe('oncall');
   });
 
   it('a rejoin after a reconnect forgets the old connection’s buffer (the server may have restarted)', () => {
@@ -221,7 +222,7 @@ describe('joining: deltas before the snapshot', () => {
     expect(s.center).toBe('c2');
     expect(s.hasData).toBe(false);
     expect(s.seq).toBeNull();
-    expect(s.agents).toEqual({});
+    expect(s.agents.size).toBe(0);
   });
 });
 
@@ -232,8 +233,8 @@ describe('alerts', () => {
     s = applyAlert(s, alert('a2', { raisedAt: '2026-11-26T10:05:00+00:00' }));
     expect(openAlerts(s).map((a) => a.id)).toEqual(['a2', 'a1']);
     s = applyAlert(s, alert('a1', { state: 'acknowledged', by: 'sup1' }));
-    expect(s.alerts['a1']?.state).toBe('acknowledged');
-    expect(s.alerts['a1']?.by).toBe('sup1');
+    expect(s.alerts.get('a1')?.state).toBe('acknowledged');
+    expect(s.alerts.get('a1')?.by).toBe('sup1');
     s = applyAlert(s, alert('a1', { state: 'resolved' }));
     expect(openAlerts(s).map((a) => a.id)).toEqual(['a2']);
     const same = applyAlert(s, alert('zz', { state: 'resolved' }));
@@ -287,5 +288,39 @@ describe('clock offset', () => {
     expect(nextClockOffset(100, true, 1000, 1000 + 9000)).toBe(9000);
     expect(nextClockOffset(100, false, 1000, 1000 + 300)).toBe(300);
     expect(nextClockOffset(100, true, null, 5000)).toBe(100);
+  });
+});
+
+describe('the agents of a delta', () => {
+  it('leave the state the delta was folded into as it was, and new agents come last', () => {
+    const s0 = live();
+    const s1 = applyDelta(s0, delta(11, { agents: [agent('A01', { state: 'oncall' }), agent('A07')] }), AT);
+    expect(s0.agents.get('A01')?.state).toBe('available');
+    expect(s0.agents.has('A07')).toBe(false);
+    expect([...s1.agents.keys()]).toEqual(['A01', 'A02', 'A07']);
+    expect(s1.agents.get('A07')?.asOfMs).toBe(T0_MS + 200);
+  });
+
+  it('keep the same map when a delta has none', () => {
+    const s0 = live();
+    expect(applyDelta(s0, delta(11, { agents: [] }), AT).agents).toBe(s0.agents);
+  });
+});
+
+describe('applyAlerts', () => {
+  it('applies several alerts in order, as one by one would', () => {
+    const s0 = live();
+    const list = [alert('a1'), alert('a2'), alert('a1', { state: 'acknowledged', by: 'sup1' }), alert('a2', { state: 'resolved' }), alert('a3', { center: 'c2' })];
+    const s = applyAlerts(s0, list);
+    expect(s.alerts).toEqual(list.reduce(applyAlert, s0).alerts);
+    expect([...s.alerts.keys()]).toEqual(['a1']);
+    expect(s.alerts.get('a1')?.state).toBe('acknowledged');
+    expect(s0.alerts.size).toBe(0);
+  });
+
+  it('returns the same state when nothing changes', () => {
+    const s0 = live();
+    expect(applyAlerts(s0, [])).toBe(s0);
+    expect(applyAlerts(s0, [alert('zz', { state: 'resolved' }), alert('x', { center: 'c2' })])).toBe(s0);
   });
 });
