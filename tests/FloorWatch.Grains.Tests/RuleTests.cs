@@ -221,4 +221,105 @@ public class RuleTests(PushClusterFixture fixture)
         var escalated = (await center.Alert(raised.Id))!;
         Assert.Equal(("critical", "open", "boss"), (escalated.Severity, escalated.State, escalated.By));
     }
+
+    [Fact]
+    public async Task Wrap_up_and_hold_overtime_are_raised_at_their_limits()
+    {
+        var center = await Live("rules-wrap", Login("A1"), Ready("A1"), "\"type\":\"call.queued\",\"call\":\"W1\",\"queue\":\"q1\"", "\"type\":\"call.answered\",\"call\":\"W1\",\"agent\":\"A1\"");
+        var held = Now;
+        await Apply(center, "rules-wrap", "\"type\":\"call.held\",\"call\":\"W1\"");
+        await Advance(center, "rules-wrap", "A1", 119);
+        Assert.Empty(await Of(center, "hold.overtime"));
+        await Advance(center, "rules-wrap", "A1", 2);
+        var hold = Assert.Single(await Of(center, "hold.overtime"));
+        Assert.Equal(("W1", held.AddSeconds(120)), (hold.Call, hold.RaisedAt));
+
+        await Apply(center, "rules-wrap", "\"type\":\"call.retrieved\",\"call\":\"W1\"", "\"type\":\"call.ended\",\"call\":\"W1\"");
+        Assert.Equal("resolved", Assert.Single(await Of(center, "hold.overtime")).State);
+        var wrap = Now;
+        await Advance(center, "rules-wrap", "A1", 121);
+        Assert.Equal(wrap.AddSeconds(120), Assert.Single(await Of(center, "wrapup.overtime")).RaisedAt);
+    }
+
+    [Fact]
+    public async Task A_rules_change_applies_at_once_to_a_state_already_running()
+    {
+        var center = await Live("rules-change", Login("A1"), Ready("A1"), NotReady("A1", "coaching"));
+        await Advance(center, "rules-change", "A1", 400);
+        Assert.Empty(await Of(center, "notready.overtime"));
+
+        var settings = await center.Settings();
+        var stricter = settings with { Rules = settings.Rules with { NotReadyMaxSeconds = new Dictionary<string, double> { ["coaching"] = 300, ["*"] = 600 } } };
+        await center.Apply(new[] { new JournalEntry(++_seq, null, stricter) }.AsImmutable());
+
+        Assert.Single(await Of(center, "notready.overtime"));
+    }
+
+    [Fact]
+    public async Task Service_level_under_target_with_enough_calls_breaches_until_the_interval_ends()
+    {
+        var center = await Live("rules-sl", Login("A1"), Ready("A1"));
+        for (var i = 0; i < 4; i++)
+        {
+            await Apply(center, "rules-sl", $"\"type\":\"call.queued\",\"call\":\"S{i}\",\"queue\":\"q1\"");
+            fixture.Time.Advance(TimeSpan.FromSeconds(30));
+            await Apply(center, "rules-sl", $"\"type\":\"call.abandoned\",\"call\":\"S{i}\"");
+        }
+
+        // Four calls are too few to call it a breach (slBreachMinCalls 5); the fifth makes it one.
+        Assert.Empty(await Of(center, "sl.breach"));
+        await Apply(center, "rules-sl", "\"type\":\"call.queued\",\"call\":\"S5\",\"queue\":\"q1\"");
+        fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        await Apply(center, "rules-sl", "\"type\":\"call.abandoned\",\"call\":\"S5\"");
+        var breach = Assert.Single(await Of(center, "sl.breach"));
+        Assert.Equal(("q1", "open"), (breach.Queue, breach.State));
+    }
+
+    [Fact]
+    public async Task Approval_is_refused_in_the_first_hour_and_while_calls_wait()
+    {
+        var center = await Live("rules-refuse", Login("A1"), Login("A2", "S2"), Ready("A1"), Ready("A2"));
+        await center.Apply(new[]
+        {
+            Act(new FloorAction { Kind = FloorAction.RequestBreak, Id = "f-r1", Agent = "A1", Reason = "break", Minutes = 10, By = "A1", At = Now }),
+            Act(new FloorAction { Kind = FloorAction.ApproveBreak, Id = "f-r1", By = "boss", At = Now }),
+        }.AsImmutable());
+        var early = (await center.Break("f-r1"))!;
+        Assert.Equal("refused", early.State);
+        Assert.Contains("first 60 minutes", early.Why, StringComparison.Ordinal);
+
+        await Advance(center, "rules-refuse", "A1", 3700);
+        await Apply(center, "rules-refuse", Ready("A1"), Ready("A2"));
+        for (var i = 0; i < 5; i++)
+        {
+            await Apply(center, "rules-refuse", $"\"type\":\"call.queued\",\"call\":\"P{i}\",\"queue\":\"q1\"");
+        }
+
+        await center.Apply(new[]
+        {
+            Act(new FloorAction { Kind = FloorAction.RequestBreak, Id = "f-r2", Agent = "A1", Reason = "break", Minutes = 10, By = "A1", At = Now }),
+            Act(new FloorAction { Kind = FloorAction.ApproveBreak, Id = "f-r2", By = "boss", At = Now }),
+        }.AsImmutable());
+        var busy = (await center.Break("f-r2"))!;
+        Assert.Equal("refused", busy.State);
+        Assert.Contains("service level protected: queue q1 has 5 waiting", busy.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_silent_feed_is_one_alert_until_it_is_heard_again()
+    {
+        var center = await Live("rules-feed", Login("A1"));
+        var silent = Now;
+        await center.Apply(new[] { Act(new FloorAction { Kind = FloorAction.FeedSilent, By = "feed watch", At = silent, Why = "no event nor heartbeat for 15 s" }) }.AsImmutable());
+        var down = Assert.Single(await Of(center, "feed.down"));
+        Assert.Equal(("critical", "open", silent), (down.Severity, down.State, down.RaisedAt));
+
+        await center.Apply(new[] { Act(new FloorAction { Kind = FloorAction.FeedHeard, By = "feed watch", At = silent.AddSeconds(40) }) }.AsImmutable());
+        var up = Assert.Single(await Of(center, "feed.down"));
+        Assert.Equal(("resolved", silent.AddSeconds(40)), (up.State, up.ResolvedAt!.Value));
+
+        // Heard again with nothing open: no alert appears from nothing.
+        await center.Apply(new[] { Act(new FloorAction { Kind = FloorAction.FeedHeard, By = "feed watch", At = silent.AddSeconds(50) }) }.AsImmutable());
+        Assert.Single(await Of(center, "feed.down"));
+    }
 }
