@@ -138,4 +138,54 @@ public class AlertTrackerTests
         Assert.Contains(errors, e => e.StartsWith("rules.slBreachMinCalls", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("rules.qaProbation", StringComparison.Ordinal));
     }
+
+    private static AgentProjection OnCall(string call, bool vip = false, string[]? tags = null, string agent = "A1")
+    {
+        var a = new AgentProjection(agent);
+        a.Apply(new FloorFact { Kind = FactKind.AgentLoggedIn, Ts = T0.AddSeconds(-7200), Agent = agent, Text = "S1" });
+        a.Apply(new FloorFact { Kind = FactKind.AgentPhase, Ts = T0, Agent = agent, Phase = AgentPhase.OnCall });
+        a.Apply(new FloorFact { Kind = FactKind.AgentCall, Ts = T0, Agent = agent, Call = call, Queue = "q1", Flag = vip });
+        if (tags is not null)
+        {
+            a.Apply(new FloorFact { Kind = FactKind.CallTags, Ts = T0.AddSeconds(30), Agent = agent, Call = call, List = tags });
+        }
+
+        return a;
+    }
+
+    [Fact]
+    public void Quality_is_told_of_long_vip_tagged_and_watched_agents_calls()
+    {
+        var rules = new RuleSettings { QaSampleShare = 0, QaProbation = ["A9"] };
+
+        var plain = Conditions(OnCall("c-plain"), rules);
+        Assert.Equal([AlertKinds.QaLongCall], plain.Select(c => c.Kind));
+        Assert.Equal(T0.AddSeconds(900), plain[0].RaiseAt);
+
+        Assert.Contains(Conditions(OnCall("c-vip", vip: true), rules), c => c.Kind == AlertKinds.QaVip && c.RaiseAt == T0 && c.Call == "c-vip");
+
+        var tagged = Assert.Single(Conditions(OnCall("c-tag", tags: ["billing", "Complaint"]), rules), c => c.Kind == AlertKinds.QaTagged);
+        Assert.Equal(T0.AddSeconds(30), tagged.RaiseAt);
+        Assert.Equal("Complaint", tagged.Extra);
+        Assert.DoesNotContain(Conditions(OnCall("c-tag2", tags: ["billing"]), rules), c => c.Kind == AlertKinds.QaTagged);
+
+        Assert.Contains(Conditions(OnCall("c-watch", agent: "A9"), rules), c => c.Kind == AlertKinds.QaProbation);
+        Assert.Contains(Conditions(OnCall("c-all", tags: null), rules with { QaSampleShare = 1 }), c => c.Kind == AlertKinds.QaSample);
+    }
+
+    [Fact]
+    public void A_quality_alert_resolves_when_the_call_ends()
+    {
+        var a = OnCall("c-vip", vip: true);
+        var tracker = new AlertTracker();
+        var changes = new List<RaisedAlert>();
+        tracker.Update(Conditions(a), T0.AddSeconds(1), changes);
+        Assert.Equal("qa.vip", Assert.Single(changes).Kind);
+
+        a.Apply(new FloorFact { Kind = FactKind.AgentCall, Ts = T0.AddSeconds(60), Agent = "A1" });
+        a.Apply(new FloorFact { Kind = FactKind.AgentPhase, Ts = T0.AddSeconds(60), Agent = "A1", Phase = AgentPhase.WrapUp });
+        tracker.Update(Conditions(a), T0.AddSeconds(60), changes);
+        Assert.Equal(T0.AddSeconds(60), changes[1].ResolvedAt);
+        Assert.Contains("VIP call c-vip", changes[1].Detail, StringComparison.Ordinal);
+    }
 }
