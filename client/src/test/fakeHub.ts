@@ -12,13 +12,22 @@ export class FakeHub implements HubLike {
   reconnected: ((id?: string) => void)[] = [];
   closed: ((e?: Error) => void)[] = [];
   invokeResult: (method: string) => Promise<unknown> = () => Promise.resolve(undefined);
+  /** What the next starts do (a failure, a wait); a plain success when none is queued. */
+  startResults: (() => Promise<void>)[] = [];
+  starts = 0;
+  /** Whether stop() fires the close callbacks, as the real client does after a started connection. */
+  closeOnStop = false;
 
   start(): Promise<void> {
+    this.starts++;
+    const next = this.startResults.shift();
+    if (next) return next().then(() => void (this.state = HubConnectionState.Connected));
     this.state = HubConnectionState.Connected;
     return Promise.resolve();
   }
   stop(): Promise<void> {
     this.state = HubConnectionState.Disconnected;
+    if (this.closeOnStop) for (const c of this.closed) c();
     return Promise.resolve();
   }
   invoke(method: string, ...args: unknown[]): Promise<unknown> {
@@ -45,6 +54,11 @@ export class FakeHub implements HubLike {
     const result = h(payload);
     if (result !== undefined) throw new Error(`the handler of ${method} returned a value; the hub client would log an error`);
   }
+}
+
+/** How many times the page joined a center. */
+export function joins(hub: FakeHub): number {
+  return hub.invocations.filter((i) => i.method === 'JoinCenter').length;
 }
 
 export async function flush(): Promise<void> {

@@ -1,65 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpError, HubConnectionState, type IRetryPolicy } from '@microsoft/signalr';
-import { FloorFeed, isRefusal, isUnauthorized, retryDelay, type HubLike } from './floorFeed';
+import { FloorFeed, isRefusal, isUnauthorized, retryDelay } from './floorFeed';
 import { initialFloor, type FloorState } from '../store/floor';
 import { delta, snapshot } from '../../test/fixtures';
+import { FakeHub as SharedFakeHub, flush, joins } from '../../test/fakeHub';
 
-type Handler = (...args: never[]) => void;
-
-/** Stands in for a HubConnection: records invocations, lets the test play the server. */
-class FakeHub implements HubLike {
-  state: HubConnectionState = HubConnectionState.Disconnected;
-  invocations: { method: string; args: unknown[] }[] = [];
-  handlers = new Map<string, Handler>();
-  reconnecting: ((e?: Error) => void)[] = [];
-  reconnected: ((id?: string) => void)[] = [];
-  closed: ((e?: Error) => void)[] = [];
-  startResults: (() => Promise<void>)[] = [];
-  invokeResult: (method: string) => Promise<unknown> = () => Promise.resolve(undefined);
-  starts = 0;
-
-  start(): Promise<void> {
-    this.starts++;
-    const next = this.startResults.shift();
-    if (next) return next().then(() => void (this.state = HubConnectionState.Connected));
-    this.state = HubConnectionState.Connected;
-    return Promise.resolve();
-  }
-  stop(): Promise<void> {
-    this.state = HubConnectionState.Disconnected;
-    for (const c of this.closed) c();
-    return Promise.resolve();
-  }
-  invoke(method: string, ...args: unknown[]): Promise<unknown> {
-    this.invocations.push({ method, args });
-    return this.invokeResult(method);
-  }
-  on(method: string, handler: Handler): void {
-    this.handlers.set(method, handler);
-  }
-  onreconnecting(cb: (error?: Error) => void): void {
-    this.reconnecting.push(cb);
-  }
-  onreconnected(cb: (connectionId?: string) => void): void {
-    this.reconnected.push(cb);
-  }
-  onclose(cb: (error?: Error) => void): void {
-    this.closed.push(cb);
-  }
-  emit(method: string, payload: unknown): void {
-    const h = this.handlers.get(method) as ((p: unknown) => unknown) | undefined;
-    if (!h) throw new Error(`no handler for ${method}`);
-    // The real client logs an error whenever a handler of a server message returns a value.
-    if (h(payload) !== undefined) throw new Error(`the handler of ${method} returned a value; the hub client would log an error`);
-  }
+/** The shared fake, closing on stop as the real client does. */
+class FakeHub extends SharedFakeHub {
+  override closeOnStop = true;
   joins(): number {
-    return this.invocations.filter((i) => i.method === 'JoinCenter').length;
+    return joins(this);
   }
 }
 
-async function flush(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-}
 
 function setup(over: { onUnauthorized?: () => void } = {}) {
   let state: FloorState = initialFloor();
