@@ -13,11 +13,13 @@ public class PushTests(ServerFixture fixture)
 {
     private ServerProcess Server => fixture.Server;
 
-    /// <summary>Events stamped just before now, so they fall in today's figures whatever the day.</summary>
+    /// <summary>Events stamped just before now but never before today's start (UTC), so they fall in today's figures whatever the time.</summary>
     private sealed class Script(string center)
     {
-        // Whole milliseconds, as the events carry them.
-        private readonly DateTimeOffset _start = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddSeconds(-120).ToUnixTimeMilliseconds());
+        // Whole milliseconds, as the events carry them; a run just after midnight starts at midnight (a few seconds ahead is accepted).
+        private readonly DateTimeOffset _start = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(
+            DateTimeOffset.UtcNow.AddSeconds(-120).ToUnixTimeMilliseconds(),
+            new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero).ToUnixTimeMilliseconds()));
         private readonly List<string> _lines = [];
         private readonly string _run = Guid.NewGuid().ToString("N")[..8];
         private int _n;
