@@ -47,7 +47,15 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private bool _live;
 
     /// <summary>The rules in force, judged on the feed's clock (and the wall clock once live).</summary>
-    private RuleContext Rules => new(_sequencer.Settings.Rules, _lastEventTs ?? DateTimeOffset.UnixEpoch, _live, _lastEventTsAt);
+    private RuleContext Rules
+    {
+        get
+        {
+            // Before its first event a center's feed clock is the wall clock.
+            var now = time.GetUtcNow();
+            return new(_sequencer.Settings.Rules, _lastEventTs ?? now, _live, _lastEventTs is null ? now : _lastEventTsAt);
+        }
+    }
 
     /// <summary>When, on the wall clock, the feed's clock last moved.</summary>
     private DateTimeOffset _lastEventTsAt;
