@@ -2,14 +2,7 @@
 // message into the store, rejoins on a seq gap, after a reconnect and after a server restart, and
 // never gives up.
 
-import {
-  HubConnectionBuilder,
-  HubConnectionState,
-  HttpError,
-  LogLevel,
-  type IRetryPolicy,
-  type RetryContext,
-} from '@microsoft/signalr';
+import { HubConnectionBuilder, LogLevel, type IRetryPolicy } from '@microsoft/signalr';
 import type { Alert, BreakRequest, Command, Delta, Snapshot } from '../api/types';
 import {
   applyAlerts,
@@ -20,37 +13,9 @@ import {
   setNotAllowed,
   type FloorState,
 } from '../store/floor';
+import { HubSession, type HubLike } from './hubSession';
 
-/** The part of a HubConnection the feed uses (a fake stands in for it in tests). */
-export interface HubLike {
-  readonly state: HubConnectionState | string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  invoke(method: string, ...args: unknown[]): Promise<unknown>;
-  on(method: string, handler: (...args: never[]) => void): void;
-  onreconnecting(cb: (error?: Error) => void): void;
-  onreconnected(cb: (connectionId?: string) => void): void;
-  onclose(cb: (error?: Error) => void): void;
-}
-
-/** 0, 1, 2, 5, 10 s, then every 10 s, forever. */
-export const RETRY_DELAYS_MS: readonly number[] = [0, 1000, 2000, 5000, 10000];
-export const RETRY_EVERY_MS = 10000;
-
-export function retryDelay(previousRetryCount: number): number {
-  return RETRY_DELAYS_MS[previousRetryCount] ?? RETRY_EVERY_MS;
-}
-
-export function isUnauthorized(error: unknown): boolean {
-  if (error instanceof HttpError) return error.statusCode === 401;
-  return /Status code '401'/.test(String(error));
-}
-
-/** A JoinCenter refused by the server comes back as a HubException. */
-export function isRefusal(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error);
-  return /HubException|not allowed|forbidden|unauthori[sz]ed|refused/i.test(text);
-}
+export { isRefusal, isUnauthorized, retryDelay, RETRY_DELAYS_MS, RETRY_EVERY_MS, type HubLike } from './hubSession';
 
 export interface FloorFeedOptions {
   center: string;
@@ -78,134 +43,66 @@ type Pending = { delta: Delta; at: number } | { alert: Alert };
 export class FloorFeed {
   private readonly opts: FloorFeedOptions;
   private readonly now: () => number;
-  private readonly setTimer: (f: () => void, ms: number) => unknown;
-  private readonly clearTimer: (handle: unknown) => void;
-  private conn: HubLike | null = null;
-  private timer: unknown = null;
-  private attempts = 0;
-  private disposed = false;
+  private readonly session: HubSession;
   /** deltas (with the time each was received) and alerts waiting for `defer`, in the order received */
   private pending: Pending[] = [];
 
   constructor(opts: FloorFeedOptions) {
     this.opts = opts;
     this.now = opts.now ?? Date.now;
-    this.setTimer = opts.setTimer ?? ((f, ms) => setTimeout(f, ms));
-    this.clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.session = new HubSession(
+      {
+        reconnecting: () => this.dispatch((s) => setConnection(s, 'reconnecting', this.now())),
+        connected: () => this.dispatch((s) => setConnection(s, 'connected', this.now())),
+        closed: () => this.dispatch((s) => setConnection(s, 'disconnected', this.now())),
+        startFailed: (firstTry) => this.dispatch((s) => setConnection(s, firstTry && !s.hasData ? 'connecting' : 'disconnected', this.now())),
+        join: () => this.join('join'),
+        unauthorized: () => this.opts.onUnauthorized?.(),
+      },
+      opts,
+    );
+  }
+
+  private get disposed(): boolean {
+    return this.session.disposed;
   }
 
   start(): void {
     const { center } = this.opts;
     this.dispatch((s) => setConnection(beginJoin(s, center, 'join'), 'connecting', this.now()));
-    const policy: IRetryPolicy = {
-      nextRetryDelayInMilliseconds: (ctx: RetryContext) => {
-        if (isUnauthorized(ctx.retryReason)) {
-          this.opts.onUnauthorized?.();
-          return null;
-        }
-        return retryDelay(ctx.previousRetryCount);
-      },
-    };
-    const conn = this.opts.connect(policy);
-    this.conn = conn;
-    // Handlers return nothing: the hub client logs an error for a value returned to a message the server sent without waiting.
-    conn.on('snapshot', (snap: Snapshot) => {
-      this.onSnapshot(snap);
+    this.session.open(this.opts.connect, (conn) => {
+      // Handlers return nothing: the hub client logs an error for a value returned to a message the server sent without waiting.
+      conn.on('snapshot', (snap: Snapshot) => {
+        this.onSnapshot(snap);
+      });
+      conn.on('delta', (delta: Delta) => {
+        this.onDelta(delta);
+      });
+      conn.on('alert', (alert: Alert) => {
+        this.onAlert(alert);
+      });
+      conn.on('commandResult', (command: Command) => {
+        this.opts.onCommandResult?.(command);
+      });
+      conn.on('breakRequest', (request: BreakRequest) => {
+        this.opts.onBreakRequest?.(request);
+      });
     });
-    conn.on('delta', (delta: Delta) => {
-      this.onDelta(delta);
-    });
-    conn.on('alert', (alert: Alert) => {
-      this.onAlert(alert);
-    });
-    conn.on('commandResult', (command: Command) => {
-      this.opts.onCommandResult?.(command);
-    });
-    conn.on('breakRequest', (request: BreakRequest) => {
-      this.opts.onBreakRequest?.(request);
-    });
-    conn.onreconnecting(() => {
-      if (this.disposed) return;
-      this.dispatch((s) => setConnection(s, 'reconnecting', this.now()));
-    });
-    conn.onreconnected(() => {
-      if (this.disposed) return;
-      this.dispatch((s) => setConnection(s, 'connected', this.now()));
-      void this.join('join');
-    });
-    conn.onclose(() => {
-      if (this.disposed) return;
-      // the automatic reconnect gave up (or the server closed us): start again on a timer
-      this.dispatch((s) => setConnection(s, 'disconnected', this.now()));
-      this.schedule(() => void this.connect(), RETRY_EVERY_MS);
-    });
-    void this.connect();
   }
 
-  async stop(): Promise<void> {
-    this.disposed = true;
-    if (this.timer !== null) this.clearTimer(this.timer);
-    this.timer = null;
-    const conn = this.conn;
-    if (!conn) return;
-    try {
-      if (conn.state === HubConnectionState.Connected) await conn.invoke('LeaveCenter', this.opts.center);
-    } catch {
-      // leaving is best effort
-    }
-    try {
-      await conn.stop();
-    } catch {
-      // already stopped
-    }
+  stop(): Promise<void> {
+    return this.session.stop((conn) => conn.invoke('LeaveCenter', this.opts.center));
   }
 
-  private schedule(f: () => void, ms: number): void {
-    if (this.disposed) return;
-    if (this.timer !== null) this.clearTimer(this.timer);
-    this.timer = this.setTimer(() => {
-      this.timer = null;
-      if (!this.disposed) f();
-    }, ms);
-  }
-
-  private async connect(): Promise<void> {
-    const conn = this.conn;
-    if (!conn || this.disposed) return;
-    if (conn.state !== HubConnectionState.Disconnected) return;
-    try {
-      await conn.start();
-    } catch (error) {
-      if (this.disposed) return;
-      if (isUnauthorized(error)) {
-        this.opts.onUnauthorized?.();
-        return;
-      }
-      this.dispatch((s) => setConnection(s, this.attempts === 0 && !s.hasData ? 'connecting' : 'disconnected', this.now()));
-      this.schedule(() => void this.connect(), retryDelay(this.attempts++) || 500);
-      return;
-    }
-    if (this.disposed) return;
-    this.attempts = 0;
-    this.dispatch((s) => setConnection(s, 'connected', this.now()));
-    await this.join('join');
-  }
-
-  private async join(reason: 'join' | 'resync'): Promise<void> {
-    const conn = this.conn;
-    if (!conn || this.disposed) return;
+  private join(reason: 'join' | 'resync'): Promise<void> {
     const { center } = this.opts;
-    this.dispatch((s) => beginJoin(s, center, reason));
-    try {
-      await conn.invoke('JoinCenter', center);
-    } catch (error) {
-      if (this.disposed || conn.state !== HubConnectionState.Connected) return; // the reconnect joins again
-      if (isRefusal(error)) {
-        this.dispatch(setNotAllowed);
-        return;
-      }
-      this.schedule(() => void this.join(reason), 2000);
-    }
+    return this.session.join(
+      (conn) => {
+        this.dispatch((s) => beginJoin(s, center, reason));
+        return conn.invoke('JoinCenter', center);
+      },
+      () => this.dispatch(setNotAllowed),
+    );
   }
 
   /** Every transition but those of deltas and alerts: the waiting ones come first. */
