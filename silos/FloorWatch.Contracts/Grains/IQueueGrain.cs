@@ -8,11 +8,11 @@ namespace FloorWatch.Contracts.Grains;
 public interface IQueueGrain : IGrainWithStringKey
 {
     /// <summary>Folds the facts, then judges the queue's rules; answers the alerts that changed.</summary>
-    Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, QueueSettings settings, RuleContext context);
+    Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, [Immutable] QueueSettings settings, RuleContext context);
 
-    Task<AlertView[]> Evaluate(QueueSettings settings, RuleContext context);
+    Task<AlertView[]> Evaluate([Immutable] QueueSettings settings, RuleContext context);
 
-    Task<QueueView> View(DateTimeOffset asOf, QueueSettings settings, ClockInfo clock);
+    Task<QueueView> View(DateTimeOffset asOf, [Immutable] QueueSettings settings, ClockInfo clock);
 
-    Task<IntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, QueueSettings settings, ClockInfo clock);
+    Task<IntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, [Immutable] QueueSettings settings, ClockInfo clock);
 }

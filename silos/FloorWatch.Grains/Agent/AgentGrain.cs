@@ -19,7 +19,7 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
     private AgentProjection _projection = null!;
     private RuleJudge _judge = null!;
     private RuleContext? _context;
-    private IGrainTimer? _timer;
+    private DeadlineTimer _timer = null!;
     private string _center = "";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -28,6 +28,7 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
         _center = center;
         _projection = new AgentProjection(agent);
         _judge = new RuleJudge((into, _) => AgentRules.Conditions(_projection, _context!.Rules, into));
+        _timer = new DeadlineTimer(this, OnDeadline, time);
         return Task.CompletedTask;
     }
 
@@ -57,20 +58,8 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
     {
         var context = _context!;
         _judge.Judge(RuleJudge.Now(context, time));
-        Arm(context);
+        _timer.Arm(_judge.Next, context);
         return AlertViews.Of(_center, _judge.Changes);
-    }
-
-    private void Arm(RuleContext context)
-    {
-        _timer?.Dispose();
-        _timer = null;
-        if (!context.Live || _judge.Next is not { } next)
-        {
-            return;
-        }
-
-        _timer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(RuleJudge.Until(next, context, time), Timeout.InfiniteTimeSpan));
     }
 
     private Task OnDeadline()

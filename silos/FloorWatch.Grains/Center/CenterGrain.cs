@@ -38,6 +38,8 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private readonly FactBatch _batch = new();
     private readonly HashSet<string> _queues = new(StringComparer.Ordinal);
     private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IQueueGrain> _queueGrains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
     private long _appliedSeq;
     private long _eventsApplied;
     private DateTimeOffset? _lastEventTs;
@@ -485,7 +487,24 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
     public Task<DateOnly> BusinessDay(DateTimeOffset asOf) => Task.FromResult(Clocks.Get(ClockInfo).BusinessDay(asOf));
 
-    private IQueueGrain QueueGrain(string queue) => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Of(CenterId, queue));
+    // References are kept: resolving one looks the interface up by reflection, thousands of times a second on a busy floor.
+    private IQueueGrain QueueGrain(string queue)
+    {
+        if (!_queueGrains.TryGetValue(queue, out var grain))
+        {
+            _queueGrains[queue] = grain = GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Of(CenterId, queue));
+        }
 
-    private IAgentGrain AgentGrain(string agent) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Of(CenterId, agent));
+        return grain;
+    }
+
+    private IAgentGrain AgentGrain(string agent)
+    {
+        if (!_agentGrains.TryGetValue(agent, out var grain))
+        {
+            _agentGrains[agent] = grain = GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Of(CenterId, agent));
+        }
+
+        return grain;
+    }
 }

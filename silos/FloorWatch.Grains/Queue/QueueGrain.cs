@@ -21,7 +21,7 @@ public sealed class QueueGrain(TimeProvider time) : Grain, IQueueGrain
     private RuleJudge _judge = null!;
     private QueueSettings _settings = QueueSettings.Default;
     private RuleContext? _context;
-    private IGrainTimer? _timer;
+    private DeadlineTimer _timer = null!;
     private string _center = "";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ public sealed class QueueGrain(TimeProvider time) : Grain, IQueueGrain
         _projection = new QueueProjection(queue);
         _rules = new QueueRules(queue);
         _judge = new RuleJudge((into, at) => _rules.Conditions(_projection, _settings, _context!.Rules, at, into));
+        _timer = new DeadlineTimer(this, OnIntervalEnd, time);
         return Task.CompletedTask;
     }
 
@@ -64,21 +65,9 @@ public sealed class QueueGrain(TimeProvider time) : Grain, IQueueGrain
         var context = _context!;
         var now = RuleJudge.Now(context, time);
         _judge.Judge(now);
-        Arm(context, now);
+        // An interval's breach ends with the interval: a timer to its end while one is open.
+        _timer.Arm(_judge.HasActive ? QueueRules.NextInterval(now) : null, context);
         return AlertViews.Of(_center, _judge.Changes);
-    }
-
-    /// <summary>An interval's breach ends with the interval: a timer to its end while one is open.</summary>
-    private void Arm(RuleContext context, DateTimeOffset now)
-    {
-        _timer?.Dispose();
-        _timer = null;
-        if (!context.Live || !_judge.HasActive)
-        {
-            return;
-        }
-
-        _timer = this.RegisterGrainTimer(OnIntervalEnd, new GrainTimerCreationOptions(RuleJudge.Until(QueueRules.NextInterval(now), context, time), Timeout.InfiniteTimeSpan));
     }
 
     private Task OnIntervalEnd()

@@ -1,0 +1,49 @@
+using FloorWatch.Contracts.Views;
+
+namespace FloorWatch.Grains.Rules;
+
+/// <summary>
+/// One grain timer to a rule deadline on the feed's clock. Re-arming to the deadline it already
+/// waits for does nothing: a busy agent is judged after every fact, and a new timer each time was
+/// a measurable share of the server's work. A timer that fires a little early finds nothing due
+/// and is armed again; alerts carry their deadline's time, not the timer's.
+/// </summary>
+public sealed class DeadlineTimer(IGrainBase grain, Func<Task> onDue, TimeProvider time)
+{
+    private IGrainTimer? _timer;
+    private DateTimeOffset? _armedFor;
+
+    /// <summary>Waits for <paramref name="deadline"/> while the center is live; no deadline, or not live, stops waiting.</summary>
+    public void Arm(DateTimeOffset? deadline, RuleContext context)
+    {
+        var due = context.Live ? deadline : null;
+        if (due == _armedFor)
+        {
+            return;
+        }
+
+        _armedFor = due;
+        if (due is not { } at)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            return;
+        }
+
+        var wait = RuleJudge.Until(at, context, time);
+        if (_timer is null)
+        {
+            _timer = grain.RegisterGrainTimer(Fire, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        }
+        else
+        {
+            _timer.Change(wait, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task Fire()
+    {
+        _armedFor = null;
+        return onDue();
+    }
+}
