@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Settings;
 using FloorWatch.Server.Centers;
+using FloorWatch.Server.Journal.Seen;
 using FloorWatch.Server.Options;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
 {
     private const int MaxGroup = 256;
     private readonly Channel<Submission> _channel = Channel.CreateBounded<Submission>(new BoundedChannelOptions(4096) { SingleReader = true });
-    private readonly SeenIds _seenIds = new();
+    private readonly SeenIds _seenIds;
     private readonly CenterDispatcher _dispatcher;
     private readonly CenterRegistry _centers;
     private readonly ILogger<IngestPipeline> _log;
@@ -34,6 +35,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         _centers = centers;
         _log = log;
         _folder = Path.GetFullPath(options.Value.DataPath);
+        _seenIds = new SeenIds(Path.Combine(_folder, "seen-ids"), log);
     }
 
     /// <summary>True once the journal was replayed and new events are taken.</summary>
@@ -98,6 +100,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
                 if (entry.Event is { } e)
                 {
                     _seenIds.Add(center, e.Id);
+                    _seenIds.Seal();
                 }
                 else if (entry.Settings is { } s)
                 {
@@ -194,6 +197,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         }
 
         Interlocked.Exchange(ref _seq, seq);
+        _seenIds.Seal();
         foreach (var (center, list) in entries)
         {
             _centers.Touch(center);
@@ -272,5 +276,9 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         }
     }
 
-    public void Dispose() => _file?.Dispose();
+    public void Dispose()
+    {
+        _file?.Dispose();
+        _seenIds.Dispose();
+    }
 }
