@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FloorWatch.Server.Journal.Seen;
 
 /// <summary>
@@ -10,7 +12,6 @@ public sealed class CenterSeenIds(string folder, int inMemory, ILogger log) : ID
 {
     private const int MergeWidth = 4;
     private readonly HashSet<UInt128> _recent = new(inMemory);
-    private UInt128[] _sorting = new UInt128[inMemory];
     private readonly Lock _runsGate = new();
     private SeenRun[] _runs = [];
     private Task _merging = Task.CompletedTask;
@@ -38,24 +39,24 @@ public sealed class CenterSeenIds(string folder, int inMemory, ILogger log) : ID
             return;
         }
 
-        if (_sorting.Length < _recent.Count)
-        {
-            _sorting = new UInt128[_recent.Count];
-        }
-
-        _recent.CopyTo(_sorting);
-        var sorted = _sorting.AsSpan(0, _recent.Count);
-        sorted.Sort();
+        var sorting = ArrayPool<UInt128>.Shared.Rent(_recent.Count);
         SeenRun run;
         try
         {
+            _recent.CopyTo(sorting);
+            var sorted = sorting.AsSpan(0, _recent.Count);
+            sorted.Sort();
             run = SeenRun.Write(NextPath(), sorted);
         }
         catch (IOException ex)
         {
             // The ids stay in memory and the next seal tries again: more memory, nothing lost.
-            log.LogWarning(ex, "Could not move {Count} journaled ids to disk; they stay in memory", sorted.Length);
+            log.LogWarning(ex, "Could not move {Count} journaled ids to disk; they stay in memory", _recent.Count);
             return;
+        }
+        finally
+        {
+            ArrayPool<UInt128>.Shared.Return(sorting);
         }
 
         lock (_runsGate)

@@ -12,8 +12,8 @@ namespace FloorWatch.Server.Journal.Seen;
 /// </summary>
 public sealed class SeenIds : IDisposable
 {
-    /// <summary>Ids per center kept in memory: at 28 bytes each about 3.5 MiB, and a run on disk every 131,072 events.</summary>
-    public const int DefaultInMemory = 1 << 17;
+    /// <summary>Ids per center kept in memory: at about 28 bytes each under 2 MiB, and a run on disk every 65,536 events.</summary>
+    public const int DefaultInMemory = 1 << 16;
 
     private readonly Dictionary<string, CenterSeenIds> _byCenter = new(StringComparer.Ordinal);
     private readonly string _folder;
