@@ -48,7 +48,7 @@ public sealed class CenterSeenIds(string folder, int inMemory, ILogger log) : ID
             sorted.Sort();
             run = SeenRun.Write(NextPath(), sorted);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The ids stay in memory and the next seal tries again: more memory, nothing lost.
             log.LogWarning(ex, "Could not move {Count} journaled ids to disk; they stay in memory", _recent.Count);
@@ -117,7 +117,7 @@ public sealed class CenterSeenIds(string folder, int inMemory, ILogger log) : ID
                     run.Dispose();
                 }
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The runs stay as they are: lookups check more of them, nothing is lost.
                 log.LogWarning(ex, "Merging {Count} runs of journaled ids failed; they stay unmerged", inputs.Count);

@@ -48,9 +48,14 @@ public sealed class SeenRun : IDisposable
     /// <summary>Merges runs into one new file; the inputs stay as they are.</summary>
     public static SeenRun Merge(string path, IReadOnlyList<SeenRun> runs)
     {
-        var readers = runs.Select(r => new RunReader(r.Path)).ToList();
+        var readers = new List<RunReader>(runs.Count);
         try
         {
+            foreach (var run in runs)
+            {
+                readers.Add(new RunReader(run.Path));
+            }
+
             using var writer = new RunWriter(path, runs.Sum(r => r.Count));
             UInt128? last = null;
             while (true)
