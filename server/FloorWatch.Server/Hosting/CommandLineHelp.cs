@@ -23,6 +23,8 @@ public static class CommandLineHelp
               FloorWatch__Cti__TcpPort       TCP CTI link port, 0 = off (default 5077)
               FloorWatch__Cti__TcpAddress    address the CTI link listens on (default 127.0.0.1)
               FloorWatch__PushIntervalMs     shortest time between two deltas of a center on the hub, ms (default 200)
+              FloorWatch__SeenIdsInMemory    event ids per center kept in memory to catch repeats; older ones are
+                                             checked on disk under the data folder (default 65536)
               FloorWatch__Silo__Port         embedded silo port (default 11111)
               FloorWatch__Silo__GatewayPort  embedded silo gateway port (default 30000)
               FloorWatch__Users__0__Name, __Password, __Roles__0, __Centers__0

@@ -35,7 +35,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         _centers = centers;
         _log = log;
         _folder = Path.GetFullPath(options.Value.DataPath);
-        _seenIds = new SeenIds(Path.Combine(_folder, "seen-ids"), log);
+        _seenIds = new SeenIds(Path.Combine(_folder, "seen-ids"), log, options.Value.SeenIdsInMemory);
     }
 
     /// <summary>True once the journal was replayed and new events are taken.</summary>

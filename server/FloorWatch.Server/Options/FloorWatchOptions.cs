@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FloorWatch.Domain.Settings;
+using FloorWatch.Server.Journal.Seen;
 
 namespace FloorWatch.Server.Options;
 
@@ -38,6 +39,13 @@ public sealed class FloorWatchOptions
     /// <summary>Largest request body the ingest endpoints read.</summary>
     [Range(1024, 1L << 31)]
     public long MaxIngestBytes { get; set; } = 64L << 20;
+
+    /// <summary>
+    /// Journaled event ids each center keeps in memory (about 28 bytes each); older ids are checked
+    /// against sorted runs under <see cref="DataPath"/>, so a repeat is caught however old it is.
+    /// </summary>
+    [Range(1, 1 << 24)]
+    public int SeenIdsInMemory { get; set; } = SeenIds.DefaultInMemory;
 
     /// <summary>Longest single event line accepted.</summary>
     [Range(256, 64 << 20)]
