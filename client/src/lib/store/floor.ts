@@ -4,6 +4,7 @@
 
 import type { Alert, AgentView, Delta, Feed, LiveCall, QueueView, Snapshot } from '../api/types';
 import { parseTs } from '../time/time';
+import { noteCopy } from './mapChanges';
 
 /**
  * idle: no center; joining: JoinCenter invoked (first join or after a reconnect), waiting for the
@@ -198,6 +199,7 @@ function replaceInMap<T extends { id: string }>(
   if (!items || items.length === 0) return current;
   const out = new Map(current);
   for (const item of items) out.set(item.id, stamp(item, asOfMs));
+  noteCopy(current, out, items.map((item) => item.id));
   return out;
 }
 

@@ -1,0 +1,59 @@
+// Which keys a copied Map replaced, remembered beside the copy, so a view derived from an older
+// copy (the supervisor's sorted agents) follows a newer one by the k keys a delta changed rather
+// than by walking all n entries. Nothing is kept in the state itself: the note lives in a WeakMap
+// keyed by the Map, and goes with it.
+
+interface Step {
+  /** keys set (replaced or added) in this copy, relative to the Map it was copied from */
+  readonly keys: readonly string[];
+  /** the note of the Map this one was copied from; null where the line starts or was cut */
+  from: Step | null;
+}
+
+/** Steps kept behind the newest Map: a view further behind than this recomputes in full. */
+export const MAX_STEPS = 64;
+
+const notes = new WeakMap<ReadonlyMap<string, unknown>, Step>();
+
+/** `to` is a copy of `from` with `keys` set (and nothing deleted). */
+export function noteCopy(from: ReadonlyMap<string, unknown>, to: ReadonlyMap<string, unknown>, keys: readonly string[]): void {
+  let before = notes.get(from);
+  if (!before) {
+    // a Map that came from nowhere (a snapshot) starts a line
+    before = { keys: [], from: null };
+    notes.set(from, before);
+  }
+  const step: Step = { keys, from: before };
+  notes.set(to, step);
+  // the line is cut MAX_STEPS back, so a long-lived floor keeps a bounded list of keys
+  let last = step;
+  for (let i = 0; i < MAX_STEPS && last.from; i++) last = last.from;
+  last.from = null;
+}
+
+/**
+ * The keys set between `older` and `newer` (each once, in the order they were set), or null when
+ * that is not known: `newer` was not copied from `older` by noted steps, or too many lie between.
+ */
+export function changedKeys(older: ReadonlyMap<string, unknown>, newer: ReadonlyMap<string, unknown>): string[] | null {
+  if (older === newer) return [];
+  const target = notes.get(older);
+  if (!target) return null;
+  const steps: Step[] = [];
+  let step = notes.get(newer);
+  while (step && step !== target) {
+    steps.push(step);
+    step = step.from ?? undefined;
+  }
+  if (step !== target) return null;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    for (const k of steps[i]!.keys) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(k);
+    }
+  }
+  return out;
+}
