@@ -7,26 +7,28 @@ import { formatCount, formatDuration } from '../../lib/format/format';
 import { knownKey } from '../../lib/i18n';
 import { isNotReadyOvertime, timeInState } from '../../lib/time/time';
 import { useServerNow } from '../../lib/time/useServerNow';
-import {
-  DEFAULT_FILTER,
-  filterAndSort,
-  nextSort,
-  queuesOf,
-  reasonsOf,
-  sameItems,
-  type AgentFilter,
-  type SortDir,
-  type SortKey,
-  type StateFilter,
-} from './agentGrid';
+import { changedKeys } from '../../lib/store/mapChanges';
+import { DEFAULT_FILTER, nextSort, type AgentFilter, type SortDir, type SortKey, type StateFilter } from './agentGrid';
+import { updateSortedAgents, type SortedAgents } from './sortedAgents';
+import { queueChoices, queuesOfAgent, reasonOfAgent, updateTally, type AgentTally, type ValuesOf } from './agentTally';
 
 export const ROW_HEIGHT = 36;
 
-/** The previous list while the items are the same, so what depends on it stays as it was. */
-function useSameItems<T>(list: T[]): T[] {
-  const kept = useRef(list);
-  if (!sameItems(kept.current, list)) kept.current = list;
-  return kept.current;
+type Floor = ReadonlyMap<string, Stamped<AgentView>>;
+
+/**
+ * A view of the floor carried from the last one by the agents set since (the store notes them),
+ * rather than made again from all of them on every delta.
+ */
+function useFollowed<V extends { agents: Floor }>(agents: Floor, follow: (prev: V | null, changed: readonly string[] | null) => V, deps: unknown[]): V {
+  const last = useRef<V | null>(null);
+  const view = useMemo(() => follow(last.current, last.current ? changedKeys(last.current.agents, agents) : null), [agents, ...deps]);
+  last.current = view;
+  return view;
+}
+
+function useTally(agents: Floor, valuesOf: ValuesOf): readonly string[] {
+  return useFollowed<AgentTally<Stamped<AgentView>>>(agents, (prev, changed) => updateTally(prev, agents, valuesOf, changed), [valuesOf]).values;
 }
 
 const COLUMNS: { key: SortKey; label: string; align?: 'right' }[] = [
@@ -113,13 +115,15 @@ export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, St
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'id', dir: 'asc' });
   // typing in the search box stays responsive while 5,000 rows re-filter behind it
   const deferredFilter = useDeferredValue(filter);
-  const all = useMemo(() => Array.from(agents.values()), [agents]);
-  const rows = useMemo(() => filterAndSort(all, deferredFilter, sort.key, sort.dir), [all, deferredFilter, sort]);
-  // each delta brings new agent objects: the lists below usually stay the same
-  const reasons = useSameItems(useMemo(() => reasonsOf(all), [all]));
-  const queues = useSameItems(useMemo(() => queuesOf(all, queueIds), [all, queueIds]));
-  const rowIds = useSameItems(useMemo(() => rows.map((a) => a.id), [rows]));
-  // a new key function makes the virtualizer measure every row again: only when the order changes
+  const sorted = useFollowed<SortedAgents<Stamped<AgentView>>>(
+    agents,
+    (prev, changed) => updateSortedAgents(prev, agents, deferredFilter, sort.key, sort.dir, changed),
+    [deferredFilter, sort],
+  );
+  const { rows, ids: rowIds } = sorted;
+  const reasons = useTally(agents, reasonOfAgent);
+  const queuesTallied = useTally(agents, queuesOfAgent);
+  const queues = useMemo(() => queueChoices(queueIds, queuesTallied), [queueIds, queuesTallied]);
   const getItemKey = useCallback((i: number) => rowIds[i] ?? i, [rowIds]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -139,7 +143,7 @@ export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, St
       <div className="panel-head">
         <h2>{t('supervisor.agents')}</h2>
         <span className="panel-count" data-testid="agent-count">
-          {t('supervisor.shown', { shown: rows.length, total: all.length })}
+          {t('supervisor.shown', { shown: rows.length, total: agents.size })}
         </span>
         <div className="filters">
           <label>
