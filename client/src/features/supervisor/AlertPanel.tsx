@@ -1,6 +1,6 @@
 // data-testid: alert-panel; alert-{id} (data-state); alert-ack-{id} (Acknowledge, open alerts only);
 // alert-ack-error-{id}.
-import { memo, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
@@ -102,7 +102,8 @@ function useScrollAnchor(v: Virtualizer<HTMLDivElement, HTMLLIElement>, alerts: 
   useLayoutEffect(() => {
     const el = v.scrollElement;
     if (!el) return;
-    let top = el.scrollTop;
+    // the virtualizer's own offset: reading the element's would lay the page out again
+    let top = v.scrollOffset ?? 0;
     const before = seen.current;
     if (before && before.alerts !== alerts && before.top > 0) {
       const index = new Map(alerts.map((a, i) => [a.id, i]));
@@ -137,12 +138,14 @@ function useScrollAnchor(v: Virtualizer<HTMLDivElement, HTMLLIElement>, alerts: 
 export const AlertPanel = memo(function AlertPanel({ center, alerts }: { center: string; alerts: Alert[] }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // measured heights are kept by alert, whatever its place; a new key function would make the
+  // virtualizer place every alert again, so it changes only with the list
+  const getItemKey = useCallback((i: number) => alerts[i]?.id ?? i, [alerts]);
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLLIElement>({
     count: alerts.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_HEIGHT,
-    // measured heights are kept by alert, whatever its place
-    getItemKey: (i) => alerts[i]?.id ?? i,
+    getItemKey,
     gap: GAP,
     paddingStart: GAP,
     paddingEnd: GAP,
