@@ -297,10 +297,18 @@ export function queueList(s: Pick<FloorState, 'queueOrder' | 'queues'>): Stamped
   return out;
 }
 
+/** When each alert was raised, parsed once per alert object: a busy floor's list of hundreds is sorted again on every change. */
+const raisedMs = new WeakMap<Alert, number>();
+
+function raisedAt(alert: Alert): number {
+  let ms = raisedMs.get(alert);
+  if (ms === undefined) raisedMs.set(alert, (ms = parseTs(alert.raisedAt) ?? 0));
+  return ms;
+}
+
 /** Open (and acknowledged) alerts, newest first. */
 export function openAlerts(s: Pick<FloorState, 'alerts'>): Alert[] {
-  // each time parsed once, not in every comparison: the list is sorted again on every change
-  const byTime = Array.from(s.alerts.values(), (alert) => ({ alert, raised: parseTs(alert.raisedAt) ?? 0 }));
+  const byTime = Array.from(s.alerts.values(), (alert) => ({ alert, raised: raisedAt(alert) }));
   byTime.sort((a, b) => b.raised - a.raised);
   return byTime.map((x) => x.alert);
 }
