@@ -108,11 +108,101 @@ const AgentRow = memo(function AgentRow({ agent, top }: { agent: Stamped<AgentVi
   );
 });
 
+type Sort = { key: SortKey; dir: SortDir };
+
+// The filters and the column heads render again only when what they show changes, not with every
+// delta: their labels are translated, and i18next's lookups cost more than the rest of them.
+const GridFilters = memo(function GridFilters({
+  filter,
+  queues,
+  reasons,
+  onChange,
+}: {
+  filter: AgentFilter;
+  queues: readonly string[];
+  reasons: readonly string[];
+  onChange: <K extends keyof AgentFilter>(k: K, v: AgentFilter[K]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="filters">
+      <label>
+        {t('supervisor.filterState')}
+        <select value={filter.state} onChange={(e) => onChange('state', e.target.value as StateFilter)} data-testid="filter-state">
+          <option value="loggedin">{t('supervisor.loggedIn')}</option>
+          <option value="all">{t('common.all')}</option>
+          {AGENT_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(knownKey('state', s))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('supervisor.filterQueue')}
+        <select value={filter.queue} onChange={(e) => onChange('queue', e.target.value)} data-testid="filter-queue">
+          <option value="">{t('common.all')}</option>
+          {queues.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('supervisor.filterReason')}
+        <select value={filter.reason} onChange={(e) => onChange('reason', e.target.value)} data-testid="filter-reason">
+          <option value="">{t('common.all')}</option>
+          {reasons.map((r) => (
+            <option key={r} value={r}>
+              {t(knownKey('reason', r), { defaultValue: r })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        type="search"
+        value={filter.text}
+        placeholder={t('supervisor.search')}
+        aria-label={t('supervisor.search')}
+        onChange={(e) => onChange('text', e.target.value)}
+        data-testid="filter-text"
+      />
+    </div>
+  );
+});
+
+const GridHead = memo(function GridHead({ sort, onSort }: { sort: Sort; onSort: (key: SortKey) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="row" className="sv-head sv-grid-cols">
+      {COLUMNS.map((c) => {
+        const active = sort.key === c.key;
+        return (
+          <span
+            key={c.key}
+            role="columnheader"
+            aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            className={c.align === 'right' ? 'right' : ''}
+          >
+            <button type="button" className="sv-sort" onClick={() => onSort(c.key)} data-testid={`sort-${c.key}`}>
+              {t(c.label)}
+              <span className="sv-sort-mark" aria-hidden="true">
+                {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+              </span>
+            </button>
+          </span>
+        );
+      })}
+    </div>
+  );
+});
+
 /** Every agent on the floor: filter, sort, and only the rows in view are in the page. */
 export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, Stamped<AgentView>>; queueIds: readonly string[] }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<AgentFilter>(DEFAULT_FILTER);
-  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'id', dir: 'asc' });
+  const [sort, setSort] = useState<Sort>({ key: 'id', dir: 'asc' });
   // typing in the search box stays responsive while 5,000 rows re-filter behind it
   const deferredFilter = useDeferredValue(filter);
   const sorted = useFollowed<SortedAgents<Stamped<AgentView>>>(
@@ -136,7 +226,8 @@ export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, St
     initialRect: { width: 1200, height: 720 },
   });
 
-  const set = <K extends keyof AgentFilter>(k: K, v: AgentFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
+  const setField = useCallback(<K extends keyof AgentFilter>(k: K, v: AgentFilter[K]) => setFilter((f) => ({ ...f, [k]: v })), []);
+  const onSort = useCallback((key: SortKey) => setSort((s) => nextSort(s, key)), []);
 
   return (
     <section className="panel sv-agents" aria-label={t('supervisor.agents')}>
@@ -145,76 +236,10 @@ export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, St
         <span className="panel-count" data-testid="agent-count">
           {t('supervisor.shown', { shown: rows.length, total: agents.size })}
         </span>
-        <div className="filters">
-          <label>
-            {t('supervisor.filterState')}
-            <select
-              value={filter.state}
-              onChange={(e) => set('state', e.target.value as StateFilter)}
-              data-testid="filter-state"
-            >
-              <option value="loggedin">{t('supervisor.loggedIn')}</option>
-              <option value="all">{t('common.all')}</option>
-              {AGENT_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {t(knownKey('state', s))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('supervisor.filterQueue')}
-            <select value={filter.queue} onChange={(e) => set('queue', e.target.value)} data-testid="filter-queue">
-              <option value="">{t('common.all')}</option>
-              {queues.map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('supervisor.filterReason')}
-            <select value={filter.reason} onChange={(e) => set('reason', e.target.value)} data-testid="filter-reason">
-              <option value="">{t('common.all')}</option>
-              {reasons.map((r) => (
-                <option key={r} value={r}>
-                  {t(knownKey('reason', r), { defaultValue: r })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <input
-            type="search"
-            value={filter.text}
-            placeholder={t('supervisor.search')}
-            aria-label={t('supervisor.search')}
-            onChange={(e) => set('text', e.target.value)}
-            data-testid="filter-text"
-          />
-        </div>
+        <GridFilters filter={filter} queues={queues} reasons={reasons} onChange={setField} />
       </div>
       <div className="sv-table" role="table" aria-rowcount={rows.length}>
-        <div role="row" className="sv-head sv-grid-cols">
-          {COLUMNS.map((c) => {
-            const active = sort.key === c.key;
-            return (
-              <span
-                key={c.key}
-                role="columnheader"
-                aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                className={c.align === 'right' ? 'right' : ''}
-              >
-                <button type="button" className="sv-sort" onClick={() => setSort((s) => nextSort(s, c.key))} data-testid={`sort-${c.key}`}>
-                  {t(c.label)}
-                  <span className="sv-sort-mark" aria-hidden="true">
-                    {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </span>
-            );
-          })}
-        </div>
+        <GridHead sort={sort} onSort={onSort} />
         <div className="sv-scroll" ref={scrollRef} data-testid="agent-scroll">
           {rows.length === 0 ? <div className="sv-empty">{t('supervisor.noAgents')}</div> : null}
           <div className="sv-body" style={{ height: virtualizer.getTotalSize() }}>

@@ -41,6 +41,33 @@ const QueueRow = memo(function QueueRow({ q, total }: { q: Stamped<QueueView>; t
   );
 });
 
+/** The column heads: rendered again only when the language changes, not with every delta. */
+const QueueHead = memo(function QueueHead() {
+  const { t } = useTranslation();
+  return (
+    <div role="row" className="sv-qhead sv-qcols">
+      <span role="columnheader">{t('supervisor.col.queue')}</span>
+      <span role="columnheader">{t('fig.slInterval')}</span>
+      <span role="columnheader">{t('fig.slToday')}</span>
+      <span role="columnheader">{t('fig.waiting')}</span>
+      <span role="columnheader">{t('fig.longestWait')}</span>
+      <span role="columnheader">{t('fig.staffed')}</span>
+      <span role="columnheader">{t('fig.available')}</span>
+      <span role="columnheader">{t('fig.onCall')}</span>
+      <span role="columnheader">{t('fig.wrapUp')}</span>
+      <span role="columnheader">{t('fig.notReady')}</span>
+      <span role="columnheader">{t('fig.requiredAgents')}</span>
+      <span role="columnheader">{t('fig.offered')}</span>
+      <span role="columnheader">{t('fig.answered')}</span>
+      <span role="columnheader">{t('fig.abandoned')}</span>
+      <span role="columnheader">{t('fig.abandonRate')}</span>
+      <span role="columnheader">{t('fig.asa')}</span>
+      <span role="columnheader">{t('fig.aht')}</span>
+      <span role="columnheader">{t('fig.occupancy')}</span>
+    </div>
+  );
+});
+
 /** Every queue's figures now, this interval and today, with the center's total. */
 export function QueueTable({ queues, totals }: { queues: Stamped<QueueView>[]; totals: Stamped<QueueView> | null }) {
   const { t } = useTranslation();
@@ -51,26 +78,7 @@ export function QueueTable({ queues, totals }: { queues: Stamped<QueueView>[]; t
       </div>
       <div className="sv-queues-scroll">
         <div role="table" className="sv-qtable" data-testid="queue-table">
-          <div role="row" className="sv-qhead sv-qcols">
-            <span role="columnheader">{t('supervisor.col.queue')}</span>
-            <span role="columnheader">{t('fig.slInterval')}</span>
-            <span role="columnheader">{t('fig.slToday')}</span>
-            <span role="columnheader">{t('fig.waiting')}</span>
-            <span role="columnheader">{t('fig.longestWait')}</span>
-            <span role="columnheader">{t('fig.staffed')}</span>
-            <span role="columnheader">{t('fig.available')}</span>
-            <span role="columnheader">{t('fig.onCall')}</span>
-            <span role="columnheader">{t('fig.wrapUp')}</span>
-            <span role="columnheader">{t('fig.notReady')}</span>
-            <span role="columnheader">{t('fig.requiredAgents')}</span>
-            <span role="columnheader">{t('fig.offered')}</span>
-            <span role="columnheader">{t('fig.answered')}</span>
-            <span role="columnheader">{t('fig.abandoned')}</span>
-            <span role="columnheader">{t('fig.abandonRate')}</span>
-            <span role="columnheader">{t('fig.asa')}</span>
-            <span role="columnheader">{t('fig.aht')}</span>
-            <span role="columnheader">{t('fig.occupancy')}</span>
-          </div>
+          <QueueHead />
           {queues.map((q) => (
             <QueueRow key={q.id} q={q} />
           ))}
