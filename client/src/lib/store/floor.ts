@@ -31,7 +31,8 @@ export interface FloorState {
   queues: Record<string, Stamped<QueueView>>;
   /** a Map, not a record: a delta copies it (5,000 agents) far faster, and its values need no key walk */
   agents: ReadonlyMap<string, Stamped<AgentView>>;
-  calls: Record<string, Stamped<LiveCall>>;
+  /** a Map, like the agents: a busy floor has thousands of live calls, and a delta copies them */
+  calls: ReadonlyMap<string, Stamped<LiveCall>>;
   /** open and acknowledged alerts; resolved ones leave (a Map: a busy floor has thousands, copied on every change) */
   alerts: ReadonlyMap<string, Alert>;
   feed: Feed | null;
@@ -66,7 +67,7 @@ export function initialFloor(center: string | null = null): FloorState {
     queueOrder: [],
     queues: {},
     agents: new Map(),
-    calls: {},
+    calls: new Map(),
     alerts: new Map(),
     feed: null,
     buffer: [],
@@ -87,6 +88,12 @@ function stamp<T extends object>(value: T, asOfMs: number | null): Stamped<T> {
 function byId<T extends object>(items: readonly T[] | null | undefined, key: keyof T, asOfMs: number | null): Record<string, Stamped<T>> {
   const out: Record<string, Stamped<T>> = {};
   for (const item of items ?? []) out[String(item[key])] = stamp(item, asOfMs);
+  return out;
+}
+
+function callsById(items: readonly LiveCall[] | null | undefined, asOfMs: number | null): Map<string, Stamped<LiveCall>> {
+  const out = new Map<string, Stamped<LiveCall>>();
+  for (const item of items ?? []) out.set(item.call, stamp(item, asOfMs));
   return out;
 }
 
@@ -136,7 +143,7 @@ export function applySnapshot(s: FloorState, snap: Snapshot, at: number): FloorS
     queueOrder,
     queues: byId(snap.queues, 'id', asOfMs),
     agents: mapById(snap.agents, asOfMs),
-    calls: byId(snap.calls, 'call', asOfMs),
+    calls: callsById(snap.calls, asOfMs),
     alerts,
     feed: snap.feed ?? null,
     buffer: [],
@@ -210,10 +217,12 @@ export function foldDelta(s: FloorState, d: Delta, at: number): FloorState {
   for (const q of d.queues ?? []) {
     if (!(q.id in s.queues) && !queueOrder.includes(q.id)) queueOrder = [...queueOrder, q.id];
   }
-  let calls = replaceAll(s.calls, d.calls, 'call', asOfMs);
-  if (d.endedCalls && d.endedCalls.length > 0) {
-    if (calls === s.calls) calls = { ...calls };
-    for (const id of d.endedCalls) delete calls[id];
+  let calls = s.calls;
+  if ((d.calls && d.calls.length > 0) || (d.endedCalls && d.endedCalls.length > 0)) {
+    const next = new Map(s.calls);
+    for (const c of d.calls ?? []) next.set(c.call, stamp(c, asOfMs));
+    for (const id of d.endedCalls ?? []) next.delete(id);
+    calls = next;
   }
   return {
     ...s,
