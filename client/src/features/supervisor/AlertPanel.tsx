@@ -44,17 +44,10 @@ function AcknowledgeButton({ center, alert, t }: { center: string; alert: Alert;
   );
 }
 
-/** One alert: rendered again only when that alert changes, not when another one comes or goes. */
-const AlertItem = memo(function AlertItem({ center, alert: a, t, index, top, measure }: AlertItemProps) {
+/** One alert: rendered again only when that alert changes, not when another one comes or goes or it moves. */
+const AlertBody = memo(function AlertBody({ center, alert: a, t }: { center: string; alert: Alert; t: TFunction }) {
   return (
-    <li
-      className={`sv-alert sev-${a.severity} ${a.state === 'acknowledged' ? 'is-acked' : ''}`}
-      data-testid={`alert-${a.id}`}
-      data-state={a.state}
-      data-index={index}
-      ref={measure}
-      style={{ transform: `translateY(${top}px)` }}
-    >
+    <>
       <div className="sv-alert-head">
         <span className="sev-dot" aria-hidden="true" />
         <b>{t(knownKey('alertKind', a.kind), { defaultValue: a.kind })}</b>
@@ -70,9 +63,25 @@ const AlertItem = memo(function AlertItem({ center, alert: a, t, index, top, mea
       {a.escalatedAt ? <div className="sv-alert-ack">{t('alert.escalated', { time: formatClock(parseTs(a.escalatedAt)) })}</div> : null}
       {a.state === 'acknowledged' ? <div className="sv-alert-ack">{t('alert.acknowledged', { by: a.by ?? '' })}</div> : null}
       {a.state === 'open' ? <AcknowledgeButton center={center} alert={a} t={t} /> : null}
-    </li>
+    </>
   );
 });
+
+/** An alert at its place in the list: moves (a new alert above it) render this, not its body. */
+function AlertItem({ center, alert: a, t, index, top, measure }: AlertItemProps) {
+  return (
+    <li
+      className={`sv-alert sev-${a.severity} ${a.state === 'acknowledged' ? 'is-acked' : ''}`}
+      data-testid={`alert-${a.id}`}
+      data-state={a.state}
+      data-index={index}
+      ref={measure}
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <AlertBody center={center} alert={a} t={t} />
+    </li>
+  );
+}
 
 interface AlertItemProps {
   center: string;
