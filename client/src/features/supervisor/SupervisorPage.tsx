@@ -80,6 +80,8 @@ export function SupervisorPage() {
   const breaksById = useFloorStore((st) => st.breaks.byId);
   const pendingCount = useMemo(() => pendingBreaks({ byId: breaksById }).length, [breaksById]);
   const [tab, setTab] = useState<SideTab>('alerts');
+  // the same element on every delta, so the header is not rendered again (the status reads the store itself)
+  const feedStatus = useMemo(() => <FeedStatus />, []);
   const [selected, setSelected] = useState<string | null>(null);
 
   // The grid's rows are chosen here, around the grid, so the grid stays as it is.
@@ -109,7 +111,7 @@ export function SupervisorPage() {
   return (
     <CommandsProvider center={center}>
       <div className={`page sv${stale ? ' is-stale' : ''}`} data-testid="supervisor" data-seq={seq ?? ''} data-center={center}>
-        <PageHeader title={t('supervisor.title')} center={center} centerName={name} status={<FeedStatus />} />
+        <PageHeader title={t('supervisor.title')} center={center} centerName={name} status={feedStatus} />
         <main className="page-main sv-main">
           {notAllowed ? (
             <NotAllowed />
