@@ -7,7 +7,7 @@ import { formatCount, formatDuration } from '../../lib/format/format';
 import { knownKey } from '../../lib/i18n';
 import { isNotReadyOvertime, timeInState } from '../../lib/time/time';
 import { useServerNow } from '../../lib/time/useServerNow';
-import { changedKeys } from '../../lib/store/mapChanges';
+import { useFollowed } from '../../lib/store/useFollowed';
 import { DEFAULT_FILTER, nextSort, type AgentFilter, type SortDir, type SortKey, type StateFilter } from './agentGrid';
 import { updateSortedAgents, type SortedAgents } from './sortedAgents';
 import { queueChoices, queuesOfAgent, reasonOfAgent, updateTally, type AgentTally, type ValuesOf } from './agentTally';
@@ -16,19 +16,10 @@ export const ROW_HEIGHT = 36;
 
 type Floor = ReadonlyMap<string, Stamped<AgentView>>;
 
-/**
- * A view of the floor carried from the last one by the agents set since (the store notes them),
- * rather than made again from all of them on every delta.
- */
-function useFollowed<V extends { agents: Floor }>(agents: Floor, follow: (prev: V | null, changed: readonly string[] | null) => V, deps: unknown[]): V {
-  const last = useRef<V | null>(null);
-  const view = useMemo(() => follow(last.current, last.current ? changedKeys(last.current.agents, agents) : null), [agents, ...deps]);
-  last.current = view;
-  return view;
-}
+const agentsOf = (v: { agents: Floor }) => v.agents;
 
 function useTally(agents: Floor, valuesOf: ValuesOf): readonly string[] {
-  return useFollowed<AgentTally<Stamped<AgentView>>>(agents, (prev, changed) => updateTally(prev, agents, valuesOf, changed), [valuesOf]).values;
+  return useFollowed<AgentTally<Stamped<AgentView>>>(agents, agentsOf, (prev, changed) => updateTally(prev, agents, valuesOf, changed), [valuesOf]).values;
 }
 
 const COLUMNS: { key: SortKey; label: string; align?: 'right' }[] = [
@@ -207,6 +198,7 @@ export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, St
   const deferredFilter = useDeferredValue(filter);
   const sorted = useFollowed<SortedAgents<Stamped<AgentView>>>(
     agents,
+    agentsOf,
     (prev, changed) => updateSortedAgents(prev, agents, deferredFilter, sort.key, sort.dir, changed),
     [deferredFilter, sort],
   );

@@ -7,6 +7,7 @@
 // agent new to the floor, or changes not known sort in full again.
 
 import type { AgentView } from '../../lib/api/types';
+import { editSorted, lowerBound } from '../../lib/sorted/editSorted';
 import {
   agentMatcher,
   collationRanks,
@@ -76,18 +77,6 @@ function compareEntries<T extends AgentView>(a: Entry<T>, b: Entry<T>, sign: 1 |
   return a.idRank - b.idRank || a.seq - b.seq;
 }
 
-/** The first place in `entries` whose entry is not before `e`. */
-function lowerBound<T extends AgentView>(entries: readonly Entry<T>[], e: Entry<T>, sign: 1 | -1): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareEntries(entries[mid]!, e, sign) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function sameFilter(a: AgentFilter, b: AgentFilter): boolean {
   return a === b || (a.state === b.state && a.queue === b.queue && a.reason === b.reason && a.text === b.text);
 }
@@ -128,6 +117,7 @@ export function updateSortedAgents<T extends AgentView>(
   }
   const r = prev.ranking;
   const { entries } = prev;
+  const cmp = (a: Entry<T>, b: Entry<T>) => compareEntries(a, b, r.sign);
   const removed: number[] = [];
   const added: Entry<T>[] = [];
   for (const id of changed) {
@@ -139,7 +129,7 @@ export function updateSortedAgents<T extends AgentView>(
     // an agent new to the floor: its place among ids that collate alike is the Map's, known only in full
     if (idRank === undefined || seq === undefined) return sortAgents(agents, filter, key, dir);
     if (before && r.matches(before)) {
-      const at = lowerBound(entries, entryOf(before, key, r, idRank, seq), r.sign);
+      const at = lowerBound(entries, entryOf(before, key, r, idRank, seq), cmp);
       // not where the order puts it: the list does not belong to that floor
       if (entries[at]?.agent !== before) return sortAgents(agents, filter, key, dir);
       removed.push(at);
@@ -148,25 +138,9 @@ export function updateSortedAgents<T extends AgentView>(
   }
   if (removed.length === 0 && added.length === 0) return { ...prev, agents };
   removed.sort((a, b) => a - b);
-  added.sort((a, b) => compareEntries(a, b, r.sign));
-  const places = added.map((e) => lowerBound(entries, e, r.sign));
-
-  // the old list without the removed, with the added at their places: one pass
-  const out = new Array<Entry<T>>(entries.length - removed.length + added.length);
-  let from = 0;
-  let o = 0;
-  let ri = 0;
-  for (let ai = 0; ai <= added.length; ai++) {
-    const until = ai < added.length ? places[ai]! : entries.length;
-    for (; from < until; from++) {
-      if (ri < removed.length && removed[ri] === from) {
-        ri++;
-        continue;
-      }
-      out[o++] = entries[from]!;
-    }
-    if (ai < added.length) out[o++] = added[ai]!;
-  }
+  added.sort(cmp);
+  const places = added.map((e) => lowerBound(entries, e, cmp));
+  const out = editSorted(entries, removed, added, places);
   const rows = out.map((e) => e.agent);
   return { ...prev, agents, rows, ids: sameSlots(entries, removed, added, places) ? prev.ids : rows.map((a) => a.id), entries: out };
 }
