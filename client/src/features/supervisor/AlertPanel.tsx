@@ -144,7 +144,7 @@ function useScrollAnchor(v: Virtualizer<HTMLDivElement, HTMLLIElement>, alerts: 
  * The open (and acknowledged) alerts, newest first; an open one can be acknowledged. A busy floor
  * has hundreds open and hundreds coming and going every second: only those in view are in the page.
  */
-export const AlertPanel = memo(function AlertPanel({ center, alerts }: { center: string; alerts: Alert[] }) {
+export const AlertPanel = memo(function AlertPanel({ center, alerts }: { center: string; alerts: readonly Alert[] }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // measured heights are kept by alert, whatever its place; a new key function would make the

@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useCenterFeed } from '../../lib/hub/useCenterFeed';
 import { useFloor, useFloorStore } from '../../lib/store/useFloorStore';
-import { openAlerts, queueList, staleness } from '../../lib/store/floor';
+import { queueList, staleness } from '../../lib/store/floor';
+import { updateOpenAlertList, type OpenAlertList } from '../../lib/store/openAlertList';
+import { useFollowed } from '../../lib/store/useFollowed';
 import { applyBreakList, initialBreaks, pendingBreaks } from '../../lib/store/breaks';
 import { interventionsApi } from '../../lib/api/interventions';
 import { CommandsProvider } from '../../lib/commands/useCommands';
@@ -25,6 +27,8 @@ import './supervisor.css';
 import './interventions.css';
 
 type SideTab = 'alerts' | 'breaks' | 'audit';
+
+const alertsOf = (v: OpenAlertList) => v.alerts;
 
 /** The pending break requests, read at every (re)join; the hub's `breakRequest` keeps them current. */
 function usePendingBreaks(center: string, joins: number): void {
@@ -76,7 +80,7 @@ export function SupervisorPage() {
   usePendingBreaks(center, joins);
   const stale = useFloor((s) => staleness(s).stale);
   const list = useMemo(() => queueList({ queueOrder, queues }), [queueOrder, queues]);
-  const open = useMemo(() => openAlerts({ alerts }), [alerts]);
+  const open = useFollowed<OpenAlertList>(alerts, alertsOf, (prev, changed) => updateOpenAlertList(prev, alerts, changed), []).list;
   const breaksById = useFloorStore((st) => st.breaks.byId);
   const pendingCount = useMemo(() => pendingBreaks({ byId: breaksById }).length, [breaksById]);
   const [tab, setTab] = useState<SideTab>('alerts');

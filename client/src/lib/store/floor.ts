@@ -5,6 +5,7 @@
 import type { Alert, AgentView, Delta, Feed, LiveCall, QueueView, Snapshot } from '../api/types';
 import { parseTs } from '../time/time';
 import { noteCopy } from './mapChanges';
+import { compareAlerts } from './openAlertList';
 
 /**
  * idle: no center; joining: JoinCenter invoked (first join or after a reconnect), waiting for the
@@ -247,14 +248,18 @@ export function applyAlert(s: FloorState, alert: Alert): FloorState {
 /** Several alerts in the order received, with one copy of the open list. */
 export function applyAlerts(s: FloorState, list: readonly Alert[]): FloorState {
   let alerts: Map<string, Alert> | null = null;
+  const touched: string[] = [];
   for (const alert of list) {
     if (s.center !== null && alert.center && alert.center !== s.center) continue;
     if (alert.state === 'resolved' && !(alerts ?? s.alerts).has(alert.id)) continue;
     alerts ??= new Map(s.alerts);
     if (alert.state === 'resolved') alerts.delete(alert.id);
     else alerts.set(alert.id, alert);
+    touched.push(alert.id);
   }
-  return alerts ? { ...s, alerts } : s;
+  if (!alerts) return s;
+  noteCopy(s.alerts, alerts, touched);
+  return { ...s, alerts };
 }
 
 export function setConnection(s: FloorState, connection: ConnectionState, at: number): FloorState {
@@ -306,18 +311,7 @@ export function queueList(s: Pick<FloorState, 'queueOrder' | 'queues'>): Stamped
   return out;
 }
 
-/** When each alert was raised, parsed once per alert object: a busy floor's list of hundreds is sorted again on every change. */
-const raisedMs = new WeakMap<Alert, number>();
-
-function raisedAt(alert: Alert): number {
-  let ms = raisedMs.get(alert);
-  if (ms === undefined) raisedMs.set(alert, (ms = parseTs(alert.raisedAt) ?? 0));
-  return ms;
-}
-
-/** Open (and acknowledged) alerts, newest first. */
+/** Open (and acknowledged) alerts, newest first (those raised at the same moment by id). */
 export function openAlerts(s: Pick<FloorState, 'alerts'>): Alert[] {
-  const byTime = Array.from(s.alerts.values(), (alert) => ({ alert, raised: raisedAt(alert) }));
-  byTime.sort((a, b) => b.raised - a.raised);
-  return byTime.map((x) => x.alert);
+  return Array.from(s.alerts.values()).sort(compareAlerts);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_STEPS, changedKeys, noteCopy } from './mapChanges';
-import { applyDelta, applySnapshot, initialFloor } from './floor';
-import { agent, delta, snapshot } from '../../test/fixtures';
+import { applyAlerts, applyDelta, applySnapshot, initialFloor } from './floor';
+import { agent, alert, delta, snapshot } from '../../test/fixtures';
 
 function copy(from: Map<string, number>, keys: string[]): Map<string, number> {
   const to = new Map(from);
@@ -51,5 +51,13 @@ describe('the keys a copied Map set', () => {
     // a snapshot starts again: nothing leads to it
     const again = applySnapshot(s3, snapshot({ seq: 9, agents: [agent('A1')] }), 0);
     expect(changedKeys(s3.agents, again.agents)).toBeNull();
+  });
+
+  it("are noted by the store's alerts: those set and those resolved", () => {
+    const s0 = applySnapshot(initialFloor('c1'), snapshot({ seq: 1, alerts: [alert('x'), alert('y')] }), 0);
+    const s1 = applyAlerts(s0, [alert('y', { state: 'resolved' }), alert('z')]);
+    const s2 = applyAlerts(s1, [alert('x', { state: 'acknowledged' }), alert('nope', { state: 'resolved' })]);
+    expect([...s2.alerts.keys()]).toEqual(['x', 'z']);
+    expect(changedKeys(s0.alerts, s2.alerts)).toEqual(['y', 'z', 'x']);
   });
 });

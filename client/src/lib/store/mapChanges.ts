@@ -1,10 +1,10 @@
-// Which keys a copied Map replaced, remembered beside the copy, so a view derived from an older
-// copy (the supervisor's sorted agents) follows a newer one by the k keys a delta changed rather
-// than by walking all n entries. Nothing is kept in the state itself: the note lives in a WeakMap
+// Which keys a copied Map set or deleted, remembered beside the copy, so a view derived from an
+// older copy (the supervisor's sorted agents, the open alerts) follows a newer one by the k keys a
+// delta changed rather than by walking all n entries. Nothing is kept in the state itself: the note lives in a WeakMap
 // keyed by the Map, and goes with it.
 
 interface Step {
-  /** keys set (replaced or added) in this copy, relative to the Map it was copied from */
+  /** keys set (replaced or added) or deleted in this copy, relative to the Map it was copied from */
   readonly keys: readonly string[];
   /** the note of the Map this one was copied from; null where the line starts or was cut */
   from: Step | null;
@@ -15,7 +15,7 @@ export const MAX_STEPS = 64;
 
 const notes = new WeakMap<ReadonlyMap<string, unknown>, Step>();
 
-/** `to` is a copy of `from` with `keys` set (and nothing deleted). */
+/** `to` is a copy of `from` with `keys` set or deleted (and no other change). */
 export function noteCopy(from: ReadonlyMap<string, unknown>, to: ReadonlyMap<string, unknown>, keys: readonly string[]): void {
   let before = notes.get(from);
   if (!before) {
@@ -32,7 +32,7 @@ export function noteCopy(from: ReadonlyMap<string, unknown>, to: ReadonlyMap<str
 }
 
 /**
- * The keys set between `older` and `newer` (each once, in the order they were set), or null when
+ * The keys set or deleted between `older` and `newer` (each once, in the order first touched), or null when
  * that is not known: `newer` was not copied from `older` by noted steps, or too many lie between.
  */
 export function changedKeys(older: ReadonlyMap<string, unknown>, newer: ReadonlyMap<string, unknown>): string[] | null {
