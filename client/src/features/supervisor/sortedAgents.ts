@@ -120,29 +120,40 @@ export function updateSortedAgents<T extends AgentView>(
   const cmp = (a: Entry<T>, b: Entry<T>) => compareEntries(a, b, r.sign);
   const removed: number[] = [];
   const added: Entry<T>[] = [];
+  // an agent whose sort value is the same keeps its slot (with the default sort by id, every agent)
+  const replaced: [number, Entry<T>][] = [];
   for (const id of changed) {
-    const before = prev.agents.get(id);
+    const before: T | undefined = prev.agents.get(id);
     const after = agents.get(id);
     if (before === after) continue;
     const idRank = r.idRanks.get(id);
     const seq = r.seqOf.get(id);
     // an agent new to the floor: its place among ids that collate alike is the Map's, known only in full
     if (idRank === undefined || seq === undefined) return sortAgents(agents, filter, key, dir);
+    const next = after && r.matches(after) ? entryOf(after, key, r, idRank, seq) : null;
     if (before && r.matches(before)) {
-      const at = lowerBound(entries, entryOf(before, key, r, idRank, seq), cmp);
+      const old: Entry<T> = entryOf(before, key, r, idRank, seq);
+      const at = lowerBound(entries, old, cmp);
       // not where the order puts it: the list does not belong to that floor
       if (entries[at]?.agent !== before) return sortAgents(agents, filter, key, dir);
+      if (next && cmp(old, next) === 0) {
+        replaced.push([at, next]);
+        continue;
+      }
       removed.push(at);
     }
-    if (after && r.matches(after)) added.push(entryOf(after, key, r, idRank, seq));
+    if (next) added.push(next);
   }
-  if (removed.length === 0 && added.length === 0) return { ...prev, agents };
+  if (removed.length === 0 && added.length === 0 && replaced.length === 0) return { ...prev, agents };
+  // the replaced first: each new entry compares as its old one did, so the places below hold
+  const base = replaced.length > 0 ? entries.slice() : entries;
+  for (const [at, e] of replaced) (base as Entry<T>[])[at] = e;
   removed.sort((a, b) => a - b);
   added.sort(cmp);
-  const places = added.map((e) => lowerBound(entries, e, cmp));
-  const out = editSorted(entries, removed, added, places);
+  const places = added.map((e) => lowerBound(base, e, cmp));
+  const out = removed.length === 0 && added.length === 0 ? (base as Entry<T>[]) : editSorted(base, removed, added, places);
   const rows = out.map((e) => e.agent);
-  return { ...prev, agents, rows, ids: sameSlots(entries, removed, added, places) ? prev.ids : rows.map((a) => a.id), entries: out };
+  return { ...prev, agents, rows, ids: sameSlots(base, removed, added, places) ? prev.ids : rows.map((a) => a.id), entries: out };
 }
 
 /**
