@@ -8,9 +8,11 @@ interface Step {
   readonly keys: readonly string[];
   /** the note of the Map this one was copied from; null where the line starts or was cut */
   from: Step | null;
+  /** steps behind this one, until the line is cut */
+  depth: number;
 }
 
-/** Steps kept behind the newest Map: a view further behind than this recomputes in full. */
+/** Steps kept behind the newest Map, at least: a view further behind than this may recompute in full. */
 export const MAX_STEPS = 64;
 
 const notes = new WeakMap<ReadonlyMap<string, unknown>, Step>();
@@ -20,15 +22,19 @@ export function noteCopy(from: ReadonlyMap<string, unknown>, to: ReadonlyMap<str
   let before = notes.get(from);
   if (!before) {
     // a Map that came from nowhere (a snapshot) starts a line
-    before = { keys: [], from: null };
+    before = { keys: [], from: null, depth: 0 };
     notes.set(from, before);
   }
-  const step: Step = { keys, from: before };
+  const step: Step = { keys, from: before, depth: before.depth + 1 };
   notes.set(to, step);
-  // the line is cut MAX_STEPS back, so a long-lived floor keeps a bounded list of keys
-  let last = step;
-  for (let i = 0; i < MAX_STEPS && last.from; i++) last = last.from;
-  last.from = null;
+  // a long-lived floor keeps a bounded list of keys: once the line is twice as long as it need be,
+  // it is cut MAX_STEPS back (so the walk is made once every MAX_STEPS copies)
+  if (step.depth >= 2 * MAX_STEPS) {
+    let last = step;
+    for (let i = 0; i < MAX_STEPS && last.from; i++) last = last.from;
+    last.from = null;
+    step.depth = MAX_STEPS;
+  }
 }
 
 /**
