@@ -190,7 +190,7 @@ const GridHead = memo(function GridHead({ sort, onSort }: { sort: Sort; onSort: 
 });
 
 /** Every agent on the floor: filter, sort, and only the rows in view are in the page. */
-export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, Stamped<AgentView>>; queueIds: readonly string[] }) {
+export const AgentGrid = memo(function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, Stamped<AgentView>>; queueIds: readonly string[] }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<AgentFilter>(DEFAULT_FILTER);
   const [sort, setSort] = useState<Sort>({ key: 'id', dir: 'asc' });
@@ -244,4 +244,4 @@ export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, St
       </div>
     </section>
   );
-}
+});

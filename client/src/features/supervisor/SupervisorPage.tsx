@@ -2,7 +2,7 @@
 // on one opens agent-actions (AgentActions.tsx); side-tab-alerts,
 // side-tab-breaks (with side-tab-breaks-count), side-tab-audit switch the side panel between
 // alert-panel (AlertPanel.tsx), break-queue (BreakQueue.tsx) and audit-log (AuditLog.tsx).
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -80,7 +80,11 @@ export function SupervisorPage() {
   usePendingBreaks(center, joins);
   const stale = useFloor((s) => staleness(s).stale);
   const list = useMemo(() => queueList({ queueOrder, queues }), [queueOrder, queues]);
-  const open = useFollowed<OpenAlertList>(alerts, alertsOf, (prev, changed) => updateOpenAlertList(prev, alerts, changed), []).list;
+  // The grid and the alerts render after the queue figures, in React's background rendering, which
+  // yields to the browser: a frame that brings a delta does not carry all three at once.
+  const gridAgents = useDeferredValue(agents);
+  const shownAlerts = useDeferredValue(alerts);
+  const open = useFollowed<OpenAlertList>(shownAlerts, alertsOf, (prev, changed) => updateOpenAlertList(prev, shownAlerts, changed), []).list;
   const breaksById = useFloorStore((st) => st.breaks.byId);
   const pendingCount = useMemo(() => pendingBreaks({ byId: breaksById }).length, [breaksById]);
   const [tab, setTab] = useState<SideTab>('alerts');
@@ -128,7 +132,7 @@ export function SupervisorPage() {
               </div>
               <div className="sv-split">
                 <div className="stale-area sv-grid-wrap sv-selectable" onClick={onGridClick}>
-                  <AgentGrid agents={agents} queueIds={queueOrder} />
+                  <AgentGrid agents={gridAgents} queueIds={queueOrder} />
                 </div>
                 <div className="sv-side">
                   <div className="sv-tabs" role="tablist">
