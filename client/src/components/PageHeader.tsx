@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { readsFloor } from '../lib/api/roles';
@@ -13,8 +13,12 @@ export interface PageHeaderProps {
   status?: ReactNode;
 }
 
-/** Title, the center, links to the other views, the clock, the connection state, language, sign out. */
-export function PageHeader({ title, center, centerName, status }: PageHeaderProps) {
+/**
+ * Title, the center, links to the other views, the clock, the connection state, language, sign out.
+ * Rendered again only when its props change (a live page renders on every delta: give it a status
+ * element that stays the same).
+ */
+export const PageHeader = memo(function PageHeader({ title, center, centerName, status }: PageHeaderProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const c = center ? encodeURIComponent(center) : null;
@@ -68,4 +72,4 @@ export function PageHeader({ title, center, centerName, status }: PageHeaderProp
       </div>
     </header>
   );
-}
+});

@@ -73,11 +73,10 @@ const CallRow = memo(function CallRow({ call, top }: { call: Stamped<LiveCall>; 
   );
 });
 
-function CallTable({ calls, queueIds }: { calls: Record<string, Stamped<LiveCall>>; queueIds: readonly string[] }) {
+function CallTable({ calls, queueIds }: { calls: ReadonlyMap<string, Stamped<LiveCall>>; queueIds: readonly string[] }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<CallFilter>(DEFAULT_CALL_FILTER);
-  const all = useMemo(() => Object.values(calls), [calls]);
-  const rows = useMemo(() => filterAndSortCalls(all, filter), [all, filter]);
+  const rows = useMemo(() => filterAndSortCalls(calls.values(), filter), [calls, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -92,7 +91,7 @@ function CallTable({ calls, queueIds }: { calls: Record<string, Stamped<LiveCall
       <div className="panel-head">
         <h2>{t('quality.calls')}</h2>
         <span className="panel-count" data-testid="call-count">
-          {t('quality.shown', { shown: rows.length, total: all.length })}
+          {t('quality.shown', { shown: rows.length, total: calls.size })}
         </span>
         <div className="filters">
           <label>

@@ -7,26 +7,19 @@ import { formatCount, formatDuration } from '../../lib/format/format';
 import { knownKey } from '../../lib/i18n';
 import { isNotReadyOvertime, timeInState } from '../../lib/time/time';
 import { useServerNow } from '../../lib/time/useServerNow';
-import {
-  DEFAULT_FILTER,
-  filterAndSort,
-  nextSort,
-  queuesOf,
-  reasonsOf,
-  sameItems,
-  type AgentFilter,
-  type SortDir,
-  type SortKey,
-  type StateFilter,
-} from './agentGrid';
+import { useFollowed } from '../../lib/store/useFollowed';
+import { DEFAULT_FILTER, nextSort, type AgentFilter, type SortDir, type SortKey, type StateFilter } from './agentGrid';
+import { updateSortedAgents, type SortedAgents } from './sortedAgents';
+import { queueChoices, queuesOfAgent, reasonOfAgent, updateTally, type AgentTally, type ValuesOf } from './agentTally';
 
 export const ROW_HEIGHT = 36;
 
-/** The previous list while the items are the same, so what depends on it stays as it was. */
-function useSameItems<T>(list: T[]): T[] {
-  const kept = useRef(list);
-  if (!sameItems(kept.current, list)) kept.current = list;
-  return kept.current;
+type Floor = ReadonlyMap<string, Stamped<AgentView>>;
+
+const agentsOf = (v: { agents: Floor }) => v.agents;
+
+function useTally(agents: Floor, valuesOf: ValuesOf): readonly string[] {
+  return useFollowed<AgentTally<Stamped<AgentView>>>(agents, agentsOf, (prev, changed) => updateTally(prev, agents, valuesOf, changed), [valuesOf]).values;
 }
 
 const COLUMNS: { key: SortKey; label: string; align?: 'right' }[] = [
@@ -106,20 +99,113 @@ const AgentRow = memo(function AgentRow({ agent, top }: { agent: Stamped<AgentVi
   );
 });
 
+type Sort = { key: SortKey; dir: SortDir };
+
+// The filters and the column heads render again only when what they show changes, not with every
+// delta: their labels are translated, and i18next's lookups cost more than the rest of them.
+const GridFilters = memo(function GridFilters({
+  filter,
+  queues,
+  reasons,
+  onChange,
+}: {
+  filter: AgentFilter;
+  queues: readonly string[];
+  reasons: readonly string[];
+  onChange: <K extends keyof AgentFilter>(k: K, v: AgentFilter[K]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="filters">
+      <label>
+        {t('supervisor.filterState')}
+        <select value={filter.state} onChange={(e) => onChange('state', e.target.value as StateFilter)} data-testid="filter-state">
+          <option value="loggedin">{t('supervisor.loggedIn')}</option>
+          <option value="all">{t('common.all')}</option>
+          {AGENT_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(knownKey('state', s))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('supervisor.filterQueue')}
+        <select value={filter.queue} onChange={(e) => onChange('queue', e.target.value)} data-testid="filter-queue">
+          <option value="">{t('common.all')}</option>
+          {queues.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('supervisor.filterReason')}
+        <select value={filter.reason} onChange={(e) => onChange('reason', e.target.value)} data-testid="filter-reason">
+          <option value="">{t('common.all')}</option>
+          {reasons.map((r) => (
+            <option key={r} value={r}>
+              {t(knownKey('reason', r), { defaultValue: r })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        type="search"
+        value={filter.text}
+        placeholder={t('supervisor.search')}
+        aria-label={t('supervisor.search')}
+        onChange={(e) => onChange('text', e.target.value)}
+        data-testid="filter-text"
+      />
+    </div>
+  );
+});
+
+const GridHead = memo(function GridHead({ sort, onSort }: { sort: Sort; onSort: (key: SortKey) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="row" className="sv-head sv-grid-cols">
+      {COLUMNS.map((c) => {
+        const active = sort.key === c.key;
+        return (
+          <span
+            key={c.key}
+            role="columnheader"
+            aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            className={c.align === 'right' ? 'right' : ''}
+          >
+            <button type="button" className="sv-sort" onClick={() => onSort(c.key)} data-testid={`sort-${c.key}`}>
+              {t(c.label)}
+              <span className="sv-sort-mark" aria-hidden="true">
+                {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+              </span>
+            </button>
+          </span>
+        );
+      })}
+    </div>
+  );
+});
+
 /** Every agent on the floor: filter, sort, and only the rows in view are in the page. */
-export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, Stamped<AgentView>>; queueIds: readonly string[] }) {
+export const AgentGrid = memo(function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, Stamped<AgentView>>; queueIds: readonly string[] }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<AgentFilter>(DEFAULT_FILTER);
-  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'id', dir: 'asc' });
+  const [sort, setSort] = useState<Sort>({ key: 'id', dir: 'asc' });
   // typing in the search box stays responsive while 5,000 rows re-filter behind it
   const deferredFilter = useDeferredValue(filter);
-  const all = useMemo(() => Array.from(agents.values()), [agents]);
-  const rows = useMemo(() => filterAndSort(all, deferredFilter, sort.key, sort.dir), [all, deferredFilter, sort]);
-  // each delta brings new agent objects: the lists below usually stay the same
-  const reasons = useSameItems(useMemo(() => reasonsOf(all), [all]));
-  const queues = useSameItems(useMemo(() => queuesOf(all, queueIds), [all, queueIds]));
-  const rowIds = useSameItems(useMemo(() => rows.map((a) => a.id), [rows]));
-  // a new key function makes the virtualizer measure every row again: only when the order changes
+  const sorted = useFollowed<SortedAgents<Stamped<AgentView>>>(
+    agents,
+    agentsOf,
+    (prev, changed) => updateSortedAgents(prev, agents, deferredFilter, sort.key, sort.dir, changed),
+    [deferredFilter, sort],
+  );
+  const { rows, ids: rowIds } = sorted;
+  const reasons = useTally(agents, reasonOfAgent);
+  const queuesTallied = useTally(agents, queuesOfAgent);
+  const queues = useMemo(() => queueChoices(queueIds, queuesTallied), [queueIds, queuesTallied]);
   const getItemKey = useCallback((i: number) => rowIds[i] ?? i, [rowIds]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -132,85 +218,20 @@ export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, St
     initialRect: { width: 1200, height: 720 },
   });
 
-  const set = <K extends keyof AgentFilter>(k: K, v: AgentFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
+  const setField = useCallback(<K extends keyof AgentFilter>(k: K, v: AgentFilter[K]) => setFilter((f) => ({ ...f, [k]: v })), []);
+  const onSort = useCallback((key: SortKey) => setSort((s) => nextSort(s, key)), []);
 
   return (
     <section className="panel sv-agents" aria-label={t('supervisor.agents')}>
       <div className="panel-head">
         <h2>{t('supervisor.agents')}</h2>
         <span className="panel-count" data-testid="agent-count">
-          {t('supervisor.shown', { shown: rows.length, total: all.length })}
+          {t('supervisor.shown', { shown: rows.length, total: agents.size })}
         </span>
-        <div className="filters">
-          <label>
-            {t('supervisor.filterState')}
-            <select
-              value={filter.state}
-              onChange={(e) => set('state', e.target.value as StateFilter)}
-              data-testid="filter-state"
-            >
-              <option value="loggedin">{t('supervisor.loggedIn')}</option>
-              <option value="all">{t('common.all')}</option>
-              {AGENT_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {t(knownKey('state', s))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('supervisor.filterQueue')}
-            <select value={filter.queue} onChange={(e) => set('queue', e.target.value)} data-testid="filter-queue">
-              <option value="">{t('common.all')}</option>
-              {queues.map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('supervisor.filterReason')}
-            <select value={filter.reason} onChange={(e) => set('reason', e.target.value)} data-testid="filter-reason">
-              <option value="">{t('common.all')}</option>
-              {reasons.map((r) => (
-                <option key={r} value={r}>
-                  {t(knownKey('reason', r), { defaultValue: r })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <input
-            type="search"
-            value={filter.text}
-            placeholder={t('supervisor.search')}
-            aria-label={t('supervisor.search')}
-            onChange={(e) => set('text', e.target.value)}
-            data-testid="filter-text"
-          />
-        </div>
+        <GridFilters filter={filter} queues={queues} reasons={reasons} onChange={setField} />
       </div>
       <div className="sv-table" role="table" aria-rowcount={rows.length}>
-        <div role="row" className="sv-head sv-grid-cols">
-          {COLUMNS.map((c) => {
-            const active = sort.key === c.key;
-            return (
-              <span
-                key={c.key}
-                role="columnheader"
-                aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                className={c.align === 'right' ? 'right' : ''}
-              >
-                <button type="button" className="sv-sort" onClick={() => setSort((s) => nextSort(s, c.key))} data-testid={`sort-${c.key}`}>
-                  {t(c.label)}
-                  <span className="sv-sort-mark" aria-hidden="true">
-                    {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </span>
-            );
-          })}
-        </div>
+        <GridHead sort={sort} onSort={onSort} />
         <div className="sv-scroll" ref={scrollRef} data-testid="agent-scroll">
           {rows.length === 0 ? <div className="sv-empty">{t('supervisor.noAgents')}</div> : null}
           <div className="sv-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -223,4 +244,4 @@ export function AgentGrid({ agents, queueIds }: { agents: ReadonlyMap<string, St
       </div>
     </section>
   );
-}
+});

@@ -2,13 +2,15 @@
 // on one opens agent-actions (AgentActions.tsx); side-tab-alerts,
 // side-tab-breaks (with side-tab-breaks-count), side-tab-audit switch the side panel between
 // alert-panel (AlertPanel.tsx), break-queue (BreakQueue.tsx) and audit-log (AuditLog.tsx).
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useCenterFeed } from '../../lib/hub/useCenterFeed';
 import { useFloor, useFloorStore } from '../../lib/store/useFloorStore';
-import { openAlerts, queueList, staleness } from '../../lib/store/floor';
+import { queueList, staleness } from '../../lib/store/floor';
+import { updateOpenAlertList, type OpenAlertList } from '../../lib/store/openAlertList';
+import { useFollowed } from '../../lib/store/useFollowed';
 import { applyBreakList, initialBreaks, pendingBreaks } from '../../lib/store/breaks';
 import { interventionsApi } from '../../lib/api/interventions';
 import { CommandsProvider } from '../../lib/commands/useCommands';
@@ -25,6 +27,8 @@ import './supervisor.css';
 import './interventions.css';
 
 type SideTab = 'alerts' | 'breaks' | 'audit';
+
+const alertsOf = (v: OpenAlertList) => v.alerts;
 
 /** The pending break requests, read at every (re)join; the hub's `breakRequest` keeps them current. */
 function usePendingBreaks(center: string, joins: number): void {
@@ -76,10 +80,16 @@ export function SupervisorPage() {
   usePendingBreaks(center, joins);
   const stale = useFloor((s) => staleness(s).stale);
   const list = useMemo(() => queueList({ queueOrder, queues }), [queueOrder, queues]);
-  const open = useMemo(() => openAlerts({ alerts }), [alerts]);
+  // The grid and the alerts render after the queue figures, in React's background rendering, which
+  // yields to the browser: a frame that brings a delta does not carry all three at once.
+  const gridAgents = useDeferredValue(agents);
+  const shownAlerts = useDeferredValue(alerts);
+  const open = useFollowed<OpenAlertList>(shownAlerts, alertsOf, (prev, changed) => updateOpenAlertList(prev, shownAlerts, changed), []).list;
   const breaksById = useFloorStore((st) => st.breaks.byId);
   const pendingCount = useMemo(() => pendingBreaks({ byId: breaksById }).length, [breaksById]);
   const [tab, setTab] = useState<SideTab>('alerts');
+  // the same element on every delta, so the header is not rendered again (the status reads the store itself)
+  const feedStatus = useMemo(() => <FeedStatus />, []);
   const [selected, setSelected] = useState<string | null>(null);
 
   // The grid's rows are chosen here, around the grid, so the grid stays as it is.
@@ -109,7 +119,7 @@ export function SupervisorPage() {
   return (
     <CommandsProvider center={center}>
       <div className={`page sv${stale ? ' is-stale' : ''}`} data-testid="supervisor" data-seq={seq ?? ''} data-center={center}>
-        <PageHeader title={t('supervisor.title')} center={center} centerName={name} status={<FeedStatus />} />
+        <PageHeader title={t('supervisor.title')} center={center} centerName={name} status={feedStatus} />
         <main className="page-main sv-main">
           {notAllowed ? (
             <NotAllowed />
@@ -122,7 +132,7 @@ export function SupervisorPage() {
               </div>
               <div className="sv-split">
                 <div className="stale-area sv-grid-wrap sv-selectable" onClick={onGridClick}>
-                  <AgentGrid agents={agents} queueIds={queueOrder} />
+                  <AgentGrid agents={gridAgents} queueIds={queueOrder} />
                 </div>
                 <div className="sv-side">
                   <div className="sv-tabs" role="tablist">

@@ -53,12 +53,12 @@ export function matchesFilter(a: AgentView, f: AgentFilter): boolean {
   return agentMatcher(f)(a);
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+export const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const stateRank = new Map<string, number>(AGENT_STATES.map((s, i) => [s, i]));
 
-type SortValue = string | number | null;
+export type SortValue = string | number | null;
 
-function sortValue(a: AgentView, key: SortKey): SortValue {
+export function sortValue(a: AgentView, key: SortKey): SortValue {
   switch (key) {
     case 'id':
       return a.id;
@@ -194,31 +194,9 @@ export function filterAndSort<T extends AgentView>(agents: Iterable<T>, f: Agent
   return order.map((i) => out[i]!);
 }
 
-/** Not-ready reasons present on the floor, for the reason filter. */
-export function reasonsOf(agents: Iterable<AgentView>): string[] {
-  const set = new Set<string>();
-  for (const a of agents) if (a.reason && a.state === 'notready') set.add(a.reason);
-  return [...set].sort(collator.compare);
-}
-
-/** Queues named by the agents or the queue list, for the queue filter. */
-export function queuesOf(agents: Iterable<AgentView>, known: readonly string[]): string[] {
-  const set = new Set<string>(known);
-  for (const a of agents) for (const q of a.queues ?? []) set.add(q);
-  return [...set].sort(collator.compare);
-}
-
 /** A click on a column: the same column flips direction, another starts in its natural one. */
 export function nextSort(current: { key: SortKey; dir: SortDir }, key: SortKey): { key: SortKey; dir: SortDir } {
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   const descFirst: SortKey[] = ['timeInState', 'handled', 'aht', 'alerts'];
   return { key, dir: descFirst.includes(key) ? 'desc' : 'asc' };
-}
-
-/** True when both lists hold the same items in the same order (so the older one can be kept). */
-export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -34,7 +34,7 @@ describe('applySnapshot', () => {
     expect(s.name).toBe('Center One');
     expect(queueList(s).map((q) => q.id)).toEqual(['billing', 'sales']);
     expect([...s.agents.keys()].sort()).toEqual(['A01', 'A02']);
-    expect(Object.keys(s.calls).sort()).toEqual(['C1', 'C2']);
+    expect([...s.calls.keys()].sort()).toEqual(['C1', 'C2']);
     expect(s.queues['billing']?.asOfMs).toBe(T0_MS);
     expect(s.joins).toBe(1);
     expect(s.hasData).toBe(true);
@@ -61,7 +61,7 @@ describe('applySnapshot', () => {
     expect(s.seq).toBe(3);
     expect([...s.agents.keys()]).toEqual(['A09']);
     expect(s.queueOrder).toEqual(['vip']);
-    expect(s.calls).toEqual({});
+    expect(s.calls.size).toBe(0);
     expect(s.joins).toBe(2);
   });
 });
@@ -87,14 +87,14 @@ describe('applyDelta', () => {
     // unchanged objects keep their identity (memoised rows do not re-render)
     expect(s.agents.get('A02')).toBe(s0.agents.get('A02'));
     expect(s.queues['sales']).toBe(s0.queues['sales']);
-    expect(Object.keys(s.calls).sort()).toEqual(['C2', 'C3']);
-    expect(s.calls['C3']?.vip).toBe(true);
+    expect([...s.calls.keys()].sort()).toEqual(['C2', 'C3']);
+    expect(s.calls.get('C3')?.vip).toBe(true);
     // the changed objects carry the delta's asOf, the others keep theirs
     expect(s.queues['billing']?.asOfMs).toBe(Date.parse(d.asOf));
     expect(s.queues['sales']?.asOfMs).toBe(T0_MS);
     // the original state is untouched
     expect(s0.seq).toBe(10);
-    expect(s0.calls['C1']).toBeDefined();
+    expect(s0.calls.get('C1')).toBeDefined();
   });
 
   it('whole objects: a field missing from the new object is gone, not merged', () => {
@@ -106,7 +106,7 @@ describe('applyDelta', () => {
 
   it('a call both updated and ended in one delta is gone', () => {
     const s = applyDelta(live(), delta(11, { calls: [call('C2', { position: 2 })], endedCalls: ['C2'] }), AT);
-    expect(s.calls['C2']).toBeUndefined();
+    expect(s.calls.get('C2')).toBeUndefined();
   });
 
   it('keeps the feed unless the delta carries one', () => {
@@ -156,7 +156,7 @@ describe('joining: deltas before the snapshot', () => {
     expect(s.phase).toBe('live');
     expect(s.seq).toBe(12);
     expect(s.agents.get('A01')?.state).toBe('wrapup');
-    expect(s.calls['C9']).toBeDefined();
+    expect(s.calls.get('C9')).toBeDefined();
     expect(s.buffer).toEqual([]);
   });
 

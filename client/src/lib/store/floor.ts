@@ -4,6 +4,8 @@
 
 import type { Alert, AgentView, Delta, Feed, LiveCall, QueueView, Snapshot } from '../api/types';
 import { parseTs } from '../time/time';
+import { noteCopy } from './mapChanges';
+import { compareAlerts } from './openAlertList';
 
 /**
  * idle: no center; joining: JoinCenter invoked (first join or after a reconnect), waiting for the
@@ -30,7 +32,8 @@ export interface FloorState {
   queues: Record<string, Stamped<QueueView>>;
   /** a Map, not a record: a delta copies it (5,000 agents) far faster, and its values need no key walk */
   agents: ReadonlyMap<string, Stamped<AgentView>>;
-  calls: Record<string, Stamped<LiveCall>>;
+  /** a Map, like the agents: a busy floor has thousands of live calls, and a delta copies them */
+  calls: ReadonlyMap<string, Stamped<LiveCall>>;
   /** open and acknowledged alerts; resolved ones leave (a Map: a busy floor has thousands, copied on every change) */
   alerts: ReadonlyMap<string, Alert>;
   feed: Feed | null;
@@ -65,7 +68,7 @@ export function initialFloor(center: string | null = null): FloorState {
     queueOrder: [],
     queues: {},
     agents: new Map(),
-    calls: {},
+    calls: new Map(),
     alerts: new Map(),
     feed: null,
     buffer: [],
@@ -86,6 +89,12 @@ function stamp<T extends object>(value: T, asOfMs: number | null): Stamped<T> {
 function byId<T extends object>(items: readonly T[] | null | undefined, key: keyof T, asOfMs: number | null): Record<string, Stamped<T>> {
   const out: Record<string, Stamped<T>> = {};
   for (const item of items ?? []) out[String(item[key])] = stamp(item, asOfMs);
+  return out;
+}
+
+function callsById(items: readonly LiveCall[] | null | undefined, asOfMs: number | null): Map<string, Stamped<LiveCall>> {
+  const out = new Map<string, Stamped<LiveCall>>();
+  for (const item of items ?? []) out.set(item.call, stamp(item, asOfMs));
   return out;
 }
 
@@ -135,7 +144,7 @@ export function applySnapshot(s: FloorState, snap: Snapshot, at: number): FloorS
     queueOrder,
     queues: byId(snap.queues, 'id', asOfMs),
     agents: mapById(snap.agents, asOfMs),
-    calls: byId(snap.calls, 'call', asOfMs),
+    calls: callsById(snap.calls, asOfMs),
     alerts,
     feed: snap.feed ?? null,
     buffer: [],
@@ -198,6 +207,7 @@ function replaceInMap<T extends { id: string }>(
   if (!items || items.length === 0) return current;
   const out = new Map(current);
   for (const item of items) out.set(item.id, stamp(item, asOfMs));
+  noteCopy(current, out, items.map((item) => item.id));
   return out;
 }
 
@@ -208,10 +218,12 @@ export function foldDelta(s: FloorState, d: Delta, at: number): FloorState {
   for (const q of d.queues ?? []) {
     if (!(q.id in s.queues) && !queueOrder.includes(q.id)) queueOrder = [...queueOrder, q.id];
   }
-  let calls = replaceAll(s.calls, d.calls, 'call', asOfMs);
-  if (d.endedCalls && d.endedCalls.length > 0) {
-    if (calls === s.calls) calls = { ...calls };
-    for (const id of d.endedCalls) delete calls[id];
+  let calls = s.calls;
+  if ((d.calls && d.calls.length > 0) || (d.endedCalls && d.endedCalls.length > 0)) {
+    const next = new Map(s.calls);
+    for (const c of d.calls ?? []) next.set(c.call, stamp(c, asOfMs));
+    for (const id of d.endedCalls ?? []) next.delete(id);
+    calls = next;
   }
   return {
     ...s,
@@ -236,14 +248,18 @@ export function applyAlert(s: FloorState, alert: Alert): FloorState {
 /** Several alerts in the order received, with one copy of the open list. */
 export function applyAlerts(s: FloorState, list: readonly Alert[]): FloorState {
   let alerts: Map<string, Alert> | null = null;
+  const touched: string[] = [];
   for (const alert of list) {
     if (s.center !== null && alert.center && alert.center !== s.center) continue;
     if (alert.state === 'resolved' && !(alerts ?? s.alerts).has(alert.id)) continue;
     alerts ??= new Map(s.alerts);
     if (alert.state === 'resolved') alerts.delete(alert.id);
     else alerts.set(alert.id, alert);
+    touched.push(alert.id);
   }
-  return alerts ? { ...s, alerts } : s;
+  if (!alerts) return s;
+  noteCopy(s.alerts, alerts, touched);
+  return { ...s, alerts };
 }
 
 export function setConnection(s: FloorState, connection: ConnectionState, at: number): FloorState {
@@ -295,10 +311,7 @@ export function queueList(s: Pick<FloorState, 'queueOrder' | 'queues'>): Stamped
   return out;
 }
 
-/** Open (and acknowledged) alerts, newest first. */
+/** Open (and acknowledged) alerts, newest first (those raised at the same moment by id). */
 export function openAlerts(s: Pick<FloorState, 'alerts'>): Alert[] {
-  // each time parsed once, not in every comparison: the list is sorted again on every change
-  const byTime = Array.from(s.alerts.values(), (alert) => ({ alert, raised: parseTs(alert.raisedAt) ?? 0 }));
-  byTime.sort((a, b) => b.raised - a.raised);
-  return byTime.map((x) => x.alert);
+  return Array.from(s.alerts.values()).sort(compareAlerts);
 }
