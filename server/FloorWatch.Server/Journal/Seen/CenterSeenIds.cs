@@ -28,13 +28,16 @@ public sealed class CenterSeenIds(string folder, int inMemory, ILogger log) : ID
         return true;
     }
 
+    /// <summary>The memory share is full: the next <see cref="Seal"/> moves it to disk.</summary>
+    public bool Full => _recent.Count >= inMemory;
+
     /// <summary>Only ids added since the last <see cref="Seal"/> can be removed.</summary>
     public void Remove(UInt128 id) => _recent.Remove(id);
 
     /// <summary>Moves the newest ids to disk once the set is full.</summary>
     public void Seal()
     {
-        if (_recent.Count < inMemory)
+        if (!Full)
         {
             return;
         }

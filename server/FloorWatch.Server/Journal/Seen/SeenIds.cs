@@ -16,6 +16,9 @@ public sealed class SeenIds : IDisposable
     public const int DefaultInMemory = 1 << 16;
 
     private readonly Dictionary<string, CenterSeenIds> _byCenter = new(StringComparer.Ordinal);
+
+    /// <summary>Centers whose memory share filled since the last seal: a seal after every replayed record must not visit every center.</summary>
+    private readonly HashSet<CenterSeenIds> _full = [];
     private readonly string _folder;
     private readonly int _inMemory;
     private readonly ILogger _log;
@@ -35,7 +38,21 @@ public sealed class SeenIds : IDisposable
     }
 
     /// <summary>False when the id was seen before in that center.</summary>
-    public bool Add(string center, string id) => For(center).Add(Hash(id));
+    public bool Add(string center, string id)
+    {
+        var seen = For(center);
+        if (!seen.Add(Hash(id)))
+        {
+            return false;
+        }
+
+        if (seen.Full)
+        {
+            _full.Add(seen);
+        }
+
+        return true;
+    }
 
     /// <summary>Forgets an id added since the last <see cref="Seal"/> whose event could not be journaled after all, so a resend is taken.</summary>
     public void Remove(string center, string id) => For(center).Remove(Hash(id));
@@ -43,10 +60,12 @@ public sealed class SeenIds : IDisposable
     /// <summary>The ids added so far are journaled: centers whose memory share is full move it to disk.</summary>
     public void Seal()
     {
-        foreach (var center in _byCenter.Values)
+        foreach (var center in _full)
         {
             center.Seal();
         }
+
+        _full.Clear();
     }
 
     /// <summary>Completes when no center is merging runs.</summary>
