@@ -1,26 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { get, postEvents, rfc3339, serverInfo, token, until } from '../lib/api.js';
-import { closeBrowser, launchBrowser, openPage, requireClient } from '../lib/browser.js';
-import { CALM, CALM_ALERT_AGENT, CALM_BREAKS_AGENTS, seedCalm } from '../lib/calm.js';
+import { openPage, requireClient } from '../lib/browser.js';
+import { calmSuite } from '../lib/calmSuite.js';
+import { CALM, CALM_ALERT_AGENT, CALM_BREAKS_AGENTS } from '../lib/calm.js';
 import { readBreaks, readCommand, sendCommand } from '../lib/commands.js';
-import { Heartbeat } from '../lib/probe.js';
 import { shoot, signIn } from '../lib/shots.js';
 import { waitConnected } from '../lib/wallboard.js';
 
 // The duty manager (supervisor role alone) on the quiet center "calm": the approval queue and the
 // alert panel.
-let browser: Browser;
-const heartbeat = new Heartbeat(CALM);
-beforeAll(async () => {
-  await seedCalm();
-  await heartbeat.start();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  heartbeat.stop();
-  await closeBrowser(browser);
-});
+const browser = calmSuite();
 
 interface AlertRead {
   id: string;
@@ -55,12 +45,12 @@ describe('the duty manager steps in', () => {
     }
 
     // A second duty manager's page, open meanwhile, hears of every decision over the hub.
-    const other = (await openPage(browser, 'supervisor-breaks-other')).page;
+    const other = (await openPage(browser(), 'supervisor-breaks-other')).page;
     await openSupervisor(other, 'admin', 'admin-pw');
     await other.locator('[data-testid="side-tab-breaks"]').click();
     await other.locator(`[data-testid="break-${firstId}"][data-state="pending"]`).waitFor({ timeout: 10_000 });
 
-    const { page } = await openPage(browser, 'supervisor-breaks');
+    const { page } = await openPage(browser(), 'supervisor-breaks');
     await openSupervisor(page);
     await page.locator('[data-testid="side-tab-breaks"]').click();
     const queue = page.locator('[data-testid="break-queue"]');
@@ -112,9 +102,9 @@ describe('the duty manager steps in', () => {
   test('acknowledges a duplicate-login alert from the alert panel', async () => {
     requireClient();
     const duty = await token('duty', 'duty-pw');
-    const { page } = await openPage(browser, 'supervisor-alert');
+    const { page } = await openPage(browser(), 'supervisor-alert');
     await openSupervisor(page);
-    const other = (await openPage(browser, 'supervisor-alert-other')).page;
+    const other = (await openPage(browser(), 'supervisor-alert-other')).page;
     await openSupervisor(other, 'admin', 'admin-pw');
     await page.locator('[data-testid="side-tab-alerts"]').click();
     await page.locator('[data-testid="alert-panel"]').waitFor({ timeout: 10_000 });

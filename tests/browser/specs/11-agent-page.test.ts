@@ -1,26 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { get, postEvents, rfc3339, serverInfo, token, until } from '../lib/api.js';
-import { closeBrowser, launchBrowser, openPage, requireClient } from '../lib/browser.js';
-import { CALM, CALM_AGENT, seedCalm } from '../lib/calm.js';
+import { openPage, requireClient } from '../lib/browser.js';
+import { calmSuite } from '../lib/calmSuite.js';
+import { CALM, CALM_AGENT } from '../lib/calm.js';
 import { readBreaks, readCommand, sendCommand, type CommandRecord } from '../lib/commands.js';
 import { DEMO, waitForDemoFloor } from '../lib/demo.js';
-import { Heartbeat } from '../lib/probe.js';
 import { shoot, signIn } from '../lib/shots.js';
 
 // The agent user A07 (their user name is their agent id), in "calm" (fed over HTTP) and in the
 // live demo center.
-let browser: Browser;
-const heartbeat = new Heartbeat(CALM);
-beforeAll(async () => {
-  await seedCalm();
-  await heartbeat.start();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  heartbeat.stop();
-  await closeBrowser(browser);
-});
+const browser = calmSuite();
 
 async function finished(center: string, id: string, bearer: string): Promise<CommandRecord> {
   return until(`command ${id} to end`, async () => {
@@ -39,7 +29,7 @@ describe('the agent page', () => {
   test('an agent files a break request and sees the duty manager approve it', async () => {
     requireClient();
     const duty = await token('duty', 'duty-pw');
-    const { page } = await openPage(browser, 'agent-break');
+    const { page } = await openPage(browser(), 'agent-break');
     await signIn(page, CALM_AGENT, 'agent-pw');
     await page.goto(`${serverInfo().baseUrl}/agent?center=${CALM}`);
     await waitAgentPage(page, CALM);
@@ -87,7 +77,7 @@ describe('the agent page', () => {
     requireClient();
     const duty = await token('duty', 'duty-pw');
     await waitForDemoFloor(duty);
-    const { page } = await openPage(browser, 'agent-demo');
+    const { page } = await openPage(browser(), 'agent-demo');
     await signIn(page, CALM_AGENT, 'agent-pw');
     await page.goto(`${serverInfo().baseUrl}/agent?center=${DEMO}`);
     await waitAgentPage(page, DEMO);

@@ -1,27 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { serverInfo, token, until } from '../lib/api.js';
-import { closeBrowser, launchBrowser, openPage, requireClient } from '../lib/browser.js';
-import { CALM, CALM_AGENT, seedCalm } from '../lib/calm.js';
+import { openPage, requireClient } from '../lib/browser.js';
+import { calmSuite } from '../lib/calmSuite.js';
+import { CALM, CALM_AGENT } from '../lib/calm.js';
 import { readCommand, sendCommand } from '../lib/commands.js';
 import { DEMO, waitForDemoFloor } from '../lib/demo.js';
-import { Heartbeat } from '../lib/probe.js';
 import { shoot, signIn } from '../lib/shots.js';
 import { waitConnected } from '../lib/wallboard.js';
 
 // The duty manager's and the agent's views in Chinese, as pictures for a person to look at, and
 // read for translation keys left on screen.
-let browser: Browser;
-const heartbeat = new Heartbeat(CALM);
-beforeAll(async () => {
-  await seedCalm();
-  await heartbeat.start();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  heartbeat.stop();
-  await closeBrowser(browser);
-});
+const browser = calmSuite();
 
 /** Text on screen that looks like an i18n key of the client (e.g. `breakState.taken`), which i18next shows when a key is missing. */
 async function rawKeys(page: Page): Promise<string[]> {
@@ -38,7 +28,7 @@ describe('the new views', () => {
   test('an agent scoped to every center signs in, lands on their own page and picks a center there', async () => {
     requireClient();
     await waitForDemoFloor(await token('admin', 'admin-pw'));
-    const { page } = await openPage(browser, 'agent-landing');
+    const { page } = await openPage(browser(), 'agent-landing');
     await signIn(page, 'A08', 'agent-pw');
     await page.waitForURL('**/agent', { timeout: 10_000 });
 
@@ -65,7 +55,7 @@ describe('the new views', () => {
     const request = await sendCommand(CALM, { command: 'break.request', agent: 'c3', reason: 'training', minutes: 45 }, duty);
     await until('the request to be filed', async () => (await readCommand(CALM, request, duty)).state === 'done', 10_000);
 
-    const { page } = await openPage(browser, 'views-zh', { locale: 'zh-CN' });
+    const { page } = await openPage(browser(), 'views-zh', { locale: 'zh-CN' });
     await signIn(page, 'duty', 'duty-pw');
     await page.goto(`${serverInfo().baseUrl}/supervisor/${CALM}`);
     await page.locator('[data-testid="supervisor"]').waitFor({ timeout: 15_000 });
@@ -88,7 +78,7 @@ describe('the new views', () => {
     await page.locator('[data-testid="agent-actions"][data-agent="c4"]').waitFor({ timeout: 5_000 });
     await shootChinese(page, 'zh-supervisor-actions');
 
-    const agent = await openPage(browser, 'agent-zh', { locale: 'zh-CN' });
+    const agent = await openPage(browser(), 'agent-zh', { locale: 'zh-CN' });
     await signIn(agent.page, CALM_AGENT, 'agent-pw');
     await agent.page.goto(`${serverInfo().baseUrl}/agent?center=${CALM}`);
     await agent.page.locator('[data-testid="agent-self"]').waitFor({ timeout: 15_000 });

@@ -74,7 +74,7 @@ public sealed class CenterSeenIds(string folder, int inMemory, ILogger log) : ID
         }
     }
 
-    /// <summary>Runs on disk and what they keep in memory: for logs and tests.</summary>
+    /// <summary>Runs on disk and what they keep in memory, which a test holds to a bound.</summary>
     public (int Runs, long Ids, long MemoryBytes) Disk
     {
         get
