@@ -34,7 +34,8 @@ public static class ApiJson
         settings = q.Settings,
     };
 
-    public static object Agent(AgentView a, DateTimeOffset asOf, IEnumerable<AlertView>? alerts = null) => new
+    /// <summary>An agent's row with its open alerts (<paramref name="alerts"/> holds only this agent's).</summary>
+    public static object Agent(AgentView a, DateTimeOffset asOf, AlertView[] alerts) => new
     {
         id = a.Id,
         name = a.Name,
@@ -53,8 +54,15 @@ public static class ApiJson
         secondsByState = a.SecondsByState,
         secondsByReason = a.SecondsByReason,
         missedOffers = a.MissedOffers,
-        alerts = alerts?.Where(x => x.Agent == a.Id).ToArray() ?? [],
+        alerts,
     };
+
+    /// <summary>The rows of <paramref name="agents"/>, each with its own alerts: grouped once, not searched per agent.</summary>
+    private static IEnumerable<object> Agents(IReadOnlyList<AgentView> agents, DateTimeOffset asOf, IReadOnlyList<AlertView> alerts)
+    {
+        var byAgent = alerts.Where(x => x.Agent is not null).GroupBy(x => x.Agent!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        return agents.Select(a => Agent(a, asOf, byAgent.GetValueOrDefault(a.Id) ?? []));
+    }
 
     /// <summary>The snapshot with the alerts its reader may see.</summary>
     public static object Snapshot(CenterSnapshot s, object feed, IReadOnlyList<AlertView> alerts) => new
@@ -65,7 +73,7 @@ public static class ApiJson
         seq = s.Seq,
         totals = Queue(s.Totals),
         queues = s.Queues.Select(Queue),
-        agents = s.Agents.Select(a => Agent(a, s.AsOf, alerts)),
+        agents = Agents(s.Agents, s.AsOf, alerts),
         calls = s.Calls,
         alerts,
         feed,
@@ -81,7 +89,7 @@ public static class ApiJson
         newestEventTs = d.NewestEventTs,
         totals = Queue(d.Totals),
         queues = d.Queues.Select(Queue),
-        agents = d.Agents.Select(a => Agent(a, d.AsOf, d.AgentAlerts)),
+        agents = Agents(d.Agents, d.AsOf, d.AgentAlerts),
         calls = d.Calls,
         endedCalls = d.EndedCalls,
         feed,

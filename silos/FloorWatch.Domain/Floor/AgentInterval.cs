@@ -3,9 +3,14 @@ namespace FloorWatch.Domain.Floor;
 /// <summary>One agent's seconds per state (and per not-ready reason) and handled legs in one interval or window.</summary>
 public sealed class AgentInterval
 {
+    private static readonly IReadOnlyDictionary<string, double> NoReasons = new Dictionary<string, double>();
+
+    // Made on the first not-ready second: most intervals of a floor hold none, and there is one per agent per interval.
+    private Dictionary<string, double>? _byReason;
+
     public double[] SecondsByPhase { get; } = new double[AgentPhaseNames.Count];
 
-    public Dictionary<string, double> SecondsByReason { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, double> SecondsByReason => _byReason ?? NoReasons;
 
     public long Handled { get; set; }
 
@@ -16,8 +21,7 @@ public sealed class AgentInterval
         SecondsByPhase[(int)phase] += seconds;
         if (phase == AgentPhase.NotReady)
         {
-            var r = reason ?? "notready";
-            SecondsByReason[r] = SecondsByReason.GetValueOrDefault(r) + seconds;
+            AddReason(reason ?? "notready", seconds);
         }
     }
 
@@ -28,12 +32,21 @@ public sealed class AgentInterval
             SecondsByPhase[i] += o.SecondsByPhase[i];
         }
 
-        foreach (var (r, s) in o.SecondsByReason)
+        if (o._byReason is { } reasons)
         {
-            SecondsByReason[r] = SecondsByReason.GetValueOrDefault(r) + s;
+            foreach (var (r, s) in reasons)
+            {
+                AddReason(r, s);
+            }
         }
 
         Handled += o.Handled;
         HandleTimeSum += o.HandleTimeSum;
+    }
+
+    private void AddReason(string reason, double seconds)
+    {
+        _byReason ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        _byReason[reason] = _byReason.GetValueOrDefault(reason) + seconds;
     }
 }

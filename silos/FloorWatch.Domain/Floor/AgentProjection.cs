@@ -32,6 +32,13 @@ public sealed class AgentProjection
     /// <summary>The break approved and not yet over.</summary>
     public ApprovedBreak? ApprovedBreak { get; private set; }
 
+    // The sum of the intervals in [_settledFrom, _settledTo): those of the day views ask for that end
+    // before the interval of Since, which only a late fact still changes. So a view adds the newest
+    // intervals to it, not the whole day.
+    private AgentInterval? _settled;
+    private long _settledFrom;
+    private long _settledTo;
+
     private bool _breakTaken;
     private ulong _callHash;
 
@@ -136,16 +143,39 @@ public sealed class AgentProjection
         }
     }
 
-    /// <summary>The agent's sums over the intervals starting in [fromTicks, toTicks), the open state counted up to <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// The agent's sums over the intervals starting in [fromTicks, toTicks), in time order, the open
+    /// state counted up to <paramref name="asOf"/>.
+    /// </summary>
     public AgentInterval Sum(long fromTicks, long toTicks, DateTimeOffset asOf)
     {
+        var first = fromTicks % CenterClock.IntervalTicks == 0 ? fromTicks : fromTicks - (fromTicks % CenterClock.IntervalTicks) + CenterClock.IntervalTicks;
+        var settleTo = Math.Clamp(CenterClock.IntervalStartTicks(Since), first, Math.Max(first, toTicks));
         var sum = new AgentInterval();
-        foreach (var (t, i) in _intervals)
+        var t = first;
+        if (_settled is not null && _settledFrom == first && _settledTo <= settleTo)
         {
-            if (t >= fromTicks && t < toTicks)
-            {
-                sum.Add(i);
-            }
+            sum.Add(_settled);
+            t = _settledTo;
+        }
+
+        for (; t < settleTo; t += CenterClock.IntervalTicks)
+        {
+            AddInterval(sum, t);
+        }
+
+        // A view asks for the same day again and again; an interval row asks once.
+        if (toTicks - first > CenterClock.IntervalTicks && settleTo > first && (_settled is null || _settledFrom != first || _settledTo != settleTo))
+        {
+            _settled = new AgentInterval();
+            _settled.Add(sum);
+            _settledFrom = first;
+            _settledTo = settleTo;
+        }
+
+        for (; t < toTicks; t += CenterClock.IntervalTicks)
+        {
+            AddInterval(sum, t);
         }
 
         if (Phase != AgentPhase.LoggedOut)
@@ -161,8 +191,22 @@ public sealed class AgentProjection
         return sum;
     }
 
+    private void AddInterval(AgentInterval sum, long start)
+    {
+        if (_intervals.TryGetValue(start, out var i))
+        {
+            sum.Add(i);
+        }
+    }
+
     private AgentInterval IntervalAt(long start)
     {
+        if (start >= _settledFrom && start < _settledTo)
+        {
+            // A late fact changed a settled interval.
+            _settled = null;
+        }
+
         if (!_intervals.TryGetValue(start, out var i))
         {
             i = new AgentInterval();

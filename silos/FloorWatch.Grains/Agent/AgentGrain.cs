@@ -76,7 +76,7 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
     }
 
     public Task<AgentView> View(DateTimeOffset asOf, ClockInfo clock) =>
-        Task.FromResult(AgentViewBuilder.Build(_projection, asOf, Clocks.Get(clock)) with { Notice = _judge.Notice });
+        Task.FromResult(AgentViewBuilder.Build(_projection, asOf, Clocks.Get(clock), _judge.Notice));
 
     public Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock) =>
         Task.FromResult(AgentViewBuilder.Intervals(_projection, day, asOf, Clocks.Get(clock)));

@@ -1,5 +1,6 @@
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
+using FloorWatch.Domain.Rules;
 using FloorWatch.Domain.Time;
 
 namespace FloorWatch.Grains.Agent;
@@ -7,8 +8,8 @@ namespace FloorWatch.Grains.Agent;
 /// <summary>Builds an agent's view and interval rows from its projection (the grain holds the projection; this is the shape).</summary>
 public static class AgentViewBuilder
 {
-    /// <summary>The agent now, with today's figures on the center's clock.</summary>
-    public static AgentView Build(AgentProjection p, DateTimeOffset asOf, CenterClock clock)
+    /// <summary>The agent now, with today's figures on the center's clock and the agent's own early warning.</summary>
+    public static AgentView Build(AgentProjection p, DateTimeOffset asOf, CenterClock clock, AgentNotice? notice = null)
     {
         var (start, end) = clock.DayBounds(clock.BusinessDay(asOf));
         var today = p.Sum(start.UtcTicks, end.UtcTicks, asOf);
@@ -28,6 +29,7 @@ public static class AgentViewBuilder
             SecondsByReason = today.SecondsByReason,
             MissedOffers = p.MissedOffers,
             LoggedInAt = p.LoggedInAt,
+            Notice = notice,
         };
     }
 

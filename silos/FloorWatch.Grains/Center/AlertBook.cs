@@ -13,6 +13,9 @@ public sealed class AlertBook
     private readonly Dictionary<string, (string By, DateTimeOffset At)> _acks = new(StringComparer.Ordinal);
     private readonly Queue<string> _resolved = new();
 
+    // Each push asks for the open alerts of the agents that changed; the book holds thousands of resolved ones.
+    private readonly Dictionary<string, List<string>> _openByAgent = new(StringComparer.Ordinal);
+
     /// <summary>Merges a rule's change; the alert as it now stands, or null when the change was older than what is held.</summary>
     public AlertView? Merge(AlertView change)
     {
@@ -36,6 +39,7 @@ public sealed class AlertBook
         }
 
         _byId[change.Id] = merged;
+        IndexOpen(merged);
         if (merged.ResolvedAt is not null)
         {
             _resolved.Enqueue(merged.Id);
@@ -68,8 +72,46 @@ public sealed class AlertBook
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .ToArray();
 
-    public AlertView[] OpenFor(IReadOnlySet<string> agents) =>
-        agents.Count == 0 ? [] : _byId.Values.Where(a => a.ResolvedAt is null && a.Agent is not null && agents.Contains(a.Agent)).ToArray();
+    /// <summary>The open alerts of <paramref name="agents"/>, each agent's in the order they were raised.</summary>
+    public AlertView[] OpenFor(IEnumerable<string> agents)
+    {
+        var open = new List<AlertView>();
+        foreach (var agent in agents)
+        {
+            if (_openByAgent.TryGetValue(agent, out var ids))
+            {
+                open.AddRange(ids.Select(id => _byId[id]));
+            }
+        }
+
+        return [.. open];
+    }
+
+    private void IndexOpen(AlertView alert)
+    {
+        if (alert.Agent is not { } agent)
+        {
+            return;
+        }
+
+        var ids = _openByAgent.GetValueOrDefault(agent);
+        if (alert.ResolvedAt is null)
+        {
+            if (ids is null)
+            {
+                _openByAgent[agent] = ids = [];
+            }
+
+            if (!ids.Contains(alert.Id))
+            {
+                ids.Add(alert.Id);
+            }
+        }
+        else if (ids is not null && ids.Remove(alert.Id) && ids.Count == 0)
+        {
+            _openByAgent.Remove(agent);
+        }
+    }
 
     private void Trim()
     {
