@@ -7,17 +7,30 @@ namespace FloorWatch.Grains.Push;
 /// changed or ended. Queues report their waiting calls, agents their connected call; a connected
 /// call wins over a waiting entry of the same id.
 /// </summary>
+/// <remarks>
+/// A center has thousands of live calls and pushes every 100 ms, so a diff looks only at the calls
+/// touched since the last one (in a queue's old or new list, an agent's old or new call, monitored or
+/// no longer monitored), each found through an index of where it is listed.
+/// Where one call is listed more than once (a transfer, a view not yet refreshed): a connected entry wins
+/// over a waiting one; among agents, the one whose current stretch of being connected (to any call)
+/// began last; among queues, the one first reported last; within one queue's list, the later entry.
+/// That is the order in which a full rebuild of all calls met them, as long as no agent cleared its call;
+/// after that, the rebuild's order was the dictionary's reuse of freed slots.
+/// </remarks>
 internal sealed class LiveCallSet
 {
-    private readonly Dictionary<string, LiveCall[]> _waitingByQueue = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LiveCall> _connectedByAgent = new(StringComparer.Ordinal);
-    private Dictionary<string, LiveCall> _sent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WaitingList> _waitingByQueue = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Listing> _connectedByAgent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Place> _places = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiveCall> _sent = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _monitors = new(StringComparer.Ordinal);
+    private long _arrivals;
 
     /// <summary>
     /// Notes that <paramref name="by"/> monitors a live call; answers the agent whose view carries it
     /// connected, or null when it is not connected yet as last seen here (the switch may have answered
-    /// it a moment before this center heard so).
+    /// it a moment before this center heard so). Of two agents carrying it, the one whose entry is shown.
     /// </summary>
     public string? Monitor(string call, string by)
     {
@@ -26,66 +39,211 @@ internal sealed class LiveCallSet
             _monitors[call] = users = new SortedSet<string>(StringComparer.Ordinal);
         }
 
-        users.Add(by);
-        return _connectedByAgent.FirstOrDefault(kv => kv.Value.Call == call).Key;
+        if (users.Add(by))
+        {
+            _touched.Add(call);
+        }
+
+        return _places.TryGetValue(call, out var place) ? Latest(place.Connected)?.By : null;
     }
 
     /// <summary>The call with who monitors it.</summary>
     public LiveCall WithMonitors(LiveCall call) =>
         _monitors.TryGetValue(call.Call, out var users) ? call with { MonitoredBy = [.. users] } : call;
 
-    public void SetQueue(QueueView queue) =>
-        _waitingByQueue[queue.Id] = queue.WaitingCalls.Select(LiveCalls.Waiting).ToArray();
+    public void SetQueue(QueueView queue)
+    {
+        long rank;
+        if (_waitingByQueue.TryGetValue(queue.Id, out var before))
+        {
+            rank = before.Rank;
+            foreach (var c in before.Calls)
+            {
+                Unlist(c.Call, connected: false, queue.Id);
+            }
+        }
+        else
+        {
+            rank = ++_arrivals;
+        }
+
+        var calls = queue.WaitingCalls.Select(LiveCalls.Waiting).ToArray();
+        _waitingByQueue[queue.Id] = new WaitingList(rank, calls);
+        foreach (var c in calls)
+        {
+            List(new Listing(rank, queue.Id, c), connected: false);
+        }
+    }
 
     public void SetAgent(AgentView agent)
     {
+        var had = _connectedByAgent.TryGetValue(agent.Id, out var before);
+        if (had)
+        {
+            Unlist(before.Call.Call, connected: true, agent.Id);
+        }
+
         if (agent.Call is { } call)
         {
-            _connectedByAgent[agent.Id] = LiveCalls.Connected(agent.Id, call);
+            // An agent that stays connected keeps its rank when its call changes.
+            var listing = new Listing(had ? before.Rank : ++_arrivals, agent.Id, LiveCalls.Connected(agent.Id, call));
+            _connectedByAgent[agent.Id] = listing;
+            List(listing, connected: true);
         }
-        else
+        else if (had)
         {
             _connectedByAgent.Remove(agent.Id);
         }
     }
 
-    /// <summary>The calls that are new or differ from what was last sent, and the ids that are gone; then this becomes what was sent. <paramref name="isLive"/> says which calls have not ended.</summary>
+    /// <summary>
+    /// The calls that are new or differ from what was last sent, and the ids that are gone; then this becomes what was sent.
+    /// <paramref name="isLive"/> says which calls have not ended. Both lists are in ordinal order of call id.
+    /// </summary>
     public (List<LiveCall> Changed, List<string> Ended) Diff(Func<string, bool> isLive)
     {
-        // Monitoring ends with its call.
-        foreach (var call in _monitors.Keys.Where(id => !isLive(id)).ToList())
+        // Monitoring ends with its call, and the call goes out again without it. Few calls are
+        // monitored, and whether a call is live is not told here, so all of them are asked.
+        if (_monitors.Count > 0)
         {
-            _monitors.Remove(call);
-        }
-
-        var now = Current();
-        var changed = now.Values.Where(c => !_sent.TryGetValue(c.Call, out var before) || !Same(before, c)).ToList();
-        var ended = _sent.Keys.Where(id => !now.ContainsKey(id)).ToList();
-        _sent = now;
-        return (changed, ended);
-    }
-
-    private Dictionary<string, LiveCall> Current()
-    {
-        var calls = new Dictionary<string, LiveCall>(StringComparer.Ordinal);
-        foreach (var waiting in _waitingByQueue.Values)
-        {
-            foreach (var c in waiting)
+            foreach (var call in _monitors.Keys.Where(id => !isLive(id)).ToList())
             {
-                calls[c.Call] = c;
+                _monitors.Remove(call);
+                _touched.Add(call);
             }
         }
 
-        foreach (var c in _connectedByAgent.Values)
+        var changed = new List<LiveCall>();
+        var ended = new List<string>();
+        foreach (var id in _touched)
         {
-            calls[c.Call] = WithMonitors(c);
+            if (Present(id) is { } now)
+            {
+                if (!_sent.TryGetValue(id, out var before) || !Same(before, now))
+                {
+                    changed.Add(now);
+                }
+
+                _sent[id] = now;
+            }
+            else
+            {
+                _places.Remove(id);
+                if (_sent.Remove(id))
+                {
+                    ended.Add(id);
+                }
+            }
         }
 
-        return calls;
+        _touched.Clear();
+        changed.Sort(static (a, b) => string.CompareOrdinal(a.Call, b.Call));
+        ended.Sort(StringComparer.Ordinal);
+        return (changed, ended);
+    }
+
+    /// <summary>The call as a full rebuild would show it now, or null when nothing lists it.</summary>
+    private LiveCall? Present(string call)
+    {
+        if (!_places.TryGetValue(call, out var place))
+        {
+            return null;
+        }
+
+        if (Latest(place.Connected) is { } connected)
+        {
+            return WithMonitors(connected.Call);
+        }
+
+        return Latest(place.Waiting)?.Call;
+    }
+
+    private void List(Listing listing, bool connected)
+    {
+        var call = listing.Call.Call;
+        if (!_places.TryGetValue(call, out var place))
+        {
+            _places[call] = place = new Place();
+        }
+
+        var listings = connected ? place.Connected : place.Waiting;
+        var at = IndexOf(listings, listing.By);
+        if (at >= 0)
+        {
+            // The same call twice in one queue's list: the later entry wins.
+            listings[at] = listing;
+        }
+        else
+        {
+            listings.Add(listing);
+        }
+
+        _touched.Add(call);
+    }
+
+    // An emptied place stays until the diff, which removes it: a call leaving one list often comes back in the next.
+    private void Unlist(string call, bool connected, string by)
+    {
+        if (_places.TryGetValue(call, out var place))
+        {
+            var listings = connected ? place.Connected : place.Waiting;
+            var at = IndexOf(listings, by);
+            if (at >= 0)
+            {
+                listings.RemoveAt(at);
+            }
+        }
+
+        _touched.Add(call);
+    }
+
+    private static int IndexOf(List<Listing> listings, string by)
+    {
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if (listings[i].By == by)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static Listing? Latest(List<Listing> listings)
+    {
+        if (listings.Count == 0)
+        {
+            return null;
+        }
+
+        var latest = listings[0];
+        for (var i = 1; i < listings.Count; i++)
+        {
+            if (listings[i].Rank > latest.Rank)
+            {
+                latest = listings[i];
+            }
+        }
+
+        return latest;
     }
 
     // Times are left out: a viewer ticks them from Since.
     private static bool Same(LiveCall a, LiveCall b) =>
         a.Queue == b.Queue && a.Position == b.Position && a.Agent == b.Agent && a.Held == b.Held
         && a.Vip == b.Vip && a.Since == b.Since && a.Tags.SequenceEqual(b.Tags) && a.MonitoredBy.SequenceEqual(b.MonitoredBy);
+
+    /// <summary>A queue's waiting calls, with the rank of the queue's first report.</summary>
+    private readonly record struct WaitingList(long Rank, LiveCall[] Calls);
+
+    /// <summary>One queue's or agent's entry of a call; the higher rank wins.</summary>
+    private readonly record struct Listing(long Rank, string By, LiveCall Call);
+
+    /// <summary>Where one call is listed: waiting in queues, connected at agents (mostly one entry in all).</summary>
+    private sealed class Place
+    {
+        public List<Listing> Waiting { get; } = [];
+        public List<Listing> Connected { get; } = [];
+    }
 }
