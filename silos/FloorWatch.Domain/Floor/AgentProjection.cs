@@ -38,6 +38,7 @@ public sealed class AgentProjection
     private AgentInterval? _settled;
     private long _settledFrom;
     private long _settledTo;
+    private long _newest = long.MinValue;
 
     private bool _breakTaken;
     private ulong _callHash;
@@ -173,7 +174,8 @@ public sealed class AgentProjection
             _settledTo = settleTo;
         }
 
-        for (; t < toTicks; t += CenterClock.IntervalTicks)
+        // No interval starts after the newest one held: the rest of the day is not looked up.
+        for (var end = Math.Min(toTicks, _newest + 1); t < end; t += CenterClock.IntervalTicks)
         {
             AddInterval(sum, t);
         }
@@ -211,6 +213,7 @@ public sealed class AgentProjection
         {
             i = new AgentInterval();
             _intervals[start] = i;
+            _newest = Math.Max(_newest, start);
         }
 
         return i;
