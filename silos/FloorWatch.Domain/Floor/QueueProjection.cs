@@ -14,6 +14,10 @@ public sealed class QueueProjection
     private readonly Dictionary<string, MemberState> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WaitingCall> _waiting = new(StringComparer.Ordinal);
 
+    // The rules ask after every fact how many members are away for given reasons; counting them kept
+    // that from walking every member each time.
+    private readonly Dictionary<string, int> _notReadyByReason = new(StringComparer.Ordinal);
+
     public QueueProjection(string id) => Id = id;
 
     public string Id { get; }
@@ -89,6 +93,7 @@ public sealed class QueueProjection
         var agent = f.Agent!;
         if (_members.TryGetValue(agent, out var m))
         {
+            CountNotReady(m, -1);
             if (f.Ts < m.Since)
             {
                 NegativeDurations++;
@@ -107,7 +112,24 @@ public sealed class QueueProjection
         {
             // A state that ended "before it started" restarts at its own later start, never earlier.
             var since = m.Phase != AgentPhase.LoggedOut && f.Ts < m.Since ? m.Since : f.Ts;
-            _members[agent] = new MemberState(f.Phase, f.Reason, since);
+            _members[agent] = m = new MemberState(f.Phase, f.Reason, since);
+            CountNotReady(m, +1);
+        }
+    }
+
+    private void CountNotReady(MemberState m, int by)
+    {
+        if (m.Phase == AgentPhase.NotReady && m.Reason is { } reason)
+        {
+            var n = _notReadyByReason.GetValueOrDefault(reason) + by;
+            if (n == 0)
+            {
+                _notReadyByReason.Remove(reason);
+            }
+            else
+            {
+                _notReadyByReason[reason] = n;
+            }
         }
     }
 
@@ -133,23 +155,31 @@ public sealed class QueueProjection
     public int NotReadyFor(IReadOnlyList<string> reasons)
     {
         var n = 0;
-        foreach (var m in _members.Values)
+
+        // By index: a foreach over the interface would allocate an enumerator.
+        for (var i = 0; i < reasons.Count; i++)
         {
-            if (m.Phase == AgentPhase.NotReady && m.Reason is { } reason)
+            if (!Named(reasons, reasons[i], before: i))
             {
-                // By index: a foreach over the interface would allocate an enumerator per member.
-                for (var i = 0; i < reasons.Count; i++)
-                {
-                    if (string.Equals(reasons[i], reason, StringComparison.Ordinal))
-                    {
-                        n++;
-                        break;
-                    }
-                }
+                n += _notReadyByReason.GetValueOrDefault(reasons[i]);
             }
         }
 
         return n;
+    }
+
+    // A reason listed twice counts its members once.
+    private static bool Named(IReadOnlyList<string> reasons, string reason, int before)
+    {
+        for (var j = 0; j < before; j++)
+        {
+            if (string.Equals(reasons[j], reason, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The call counters of the interval holding <paramref name="at"/>; null before its first call.</summary>
