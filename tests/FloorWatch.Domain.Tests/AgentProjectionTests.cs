@@ -40,7 +40,7 @@ public class AgentProjectionTests
         Assert.Equal(295, i0.SecondsByPhase[(int)AgentPhase.OnCall]);
         Assert.Equal(60, i0.SecondsByPhase[(int)AgentPhase.WrapUp]);
         Assert.Equal(0, i0.SecondsByPhase[(int)AgentPhase.LoggedOut]);
-        Assert.Equal(900, i0.SecondsByPhase.Sum());
+        Assert.Equal(900, i0.SecondsByPhase.ToArray().Sum());
 
         // leg 105 → 460 = 355 s
         Assert.Equal(1, i0.Handled);
@@ -63,7 +63,7 @@ public class AgentProjectionTests
         Assert.Equal(98, i1.SecondsByPhase[(int)AgentPhase.OnCall]);
         Assert.Equal(100, i1.SecondsByPhase[(int)AgentPhase.WrapUp]);
         Assert.Equal(0, i1.SecondsByPhase[(int)AgentPhase.LoggedOut]);
-        Assert.Equal(500, i1.SecondsByPhase.Sum());
+        Assert.Equal(500, i1.SecondsByPhase.ToArray().Sum());
 
         // leg 1102 → 1300 (the lunch ends the wrap-up) = 198 s
         Assert.Equal(1, i1.Handled);
@@ -80,7 +80,7 @@ public class AgentProjectionTests
 
         // AHT (355 + 198) / 2 = 276.5
         Assert.Equal(276.5, today.HandleTimeSum / today.Handled);
-        Assert.Equal(1400, today.SecondsByPhase.Sum());
+        Assert.Equal(1400, today.SecondsByPhase.ToArray().Sum());
         Assert.Equal(AgentPhase.LoggedOut, floor.Agents["A1"].Phase);
         Assert.Null(floor.Agents["A1"].LoggedInAt);
     }

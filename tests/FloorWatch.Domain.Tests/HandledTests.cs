@@ -49,10 +49,10 @@ public class HandledTests
         Assert.Equal(1, second.Handled);
         Near.Equal(910, second.AhtSeconds);
 
-        var agent = floor.Agents["A1"].Intervals[T0.AddMinutes(15).UtcTicks];
+        var agent = floor.Agents["A1"].IntervalStartingAt(T0.AddMinutes(15).UtcTicks)!;
         Assert.Equal(1, agent.Handled);
         Assert.Equal(910, agent.HandleTimeSum);
-        Assert.False(floor.Agents["A1"].Intervals.TryGetValue(T0.UtcTicks, out var a0) && a0.Handled > 0);
+        Assert.False(floor.Agents["A1"].IntervalStartingAt(T0.UtcTicks) is { Handled: > 0 });
     }
 
     [Fact]

@@ -93,9 +93,9 @@ public class TransferTests
         Assert.Equal(0, q2.Handled);
         Assert.Null(q2.AhtSeconds);
 
-        Assert.Equal(1, floor.Agents["A1"].Intervals[T0.UtcTicks].Handled);
-        Assert.Equal(70, floor.Agents["A1"].Intervals[T0.UtcTicks].HandleTimeSum);
-        Assert.Equal(166, floor.Agents["A2"].Intervals[T0.UtcTicks].HandleTimeSum);
+        Assert.Equal(1, floor.Agents["A1"].IntervalStartingAt(T0.UtcTicks)!.Handled);
+        Assert.Equal(70, floor.Agents["A1"].IntervalStartingAt(T0.UtcTicks)!.HandleTimeSum);
+        Assert.Equal(166, floor.Agents["A2"].IntervalStartingAt(T0.UtcTicks)!.HandleTimeSum);
     }
 
     [Fact]

@@ -1,16 +1,38 @@
+using System.Runtime.CompilerServices;
+
 namespace FloorWatch.Domain.Floor;
 
 /// <summary>One agent's seconds per state (and per not-ready reason) and handled legs in one interval or window.</summary>
+/// <remarks>
+/// There is one per agent per 15 minutes, kept for the whole business day, so it is kept small:
+/// the seconds per state sit in the object itself rather than in an array of their own, and the few
+/// reasons of an interval are a short array rather than a dictionary (about 100 bytes in all, where
+/// an array and a dictionary took about 240).
+/// </remarks>
 public sealed class AgentInterval
 {
-    private static readonly IReadOnlyDictionary<string, double> NoReasons = new Dictionary<string, double>();
+    private PhaseSeconds _phases;
 
-    // Made on the first not-ready second: most intervals of a floor hold none, and there is one per agent per interval.
-    private Dictionary<string, double>? _byReason;
+    // Made on the first not-ready second: most intervals of a floor hold none, and those that do hold
+    // one or two, so it grows one at a time and its length is the count.
+    private ReasonSeconds[]? _reasons;
 
-    public double[] SecondsByPhase { get; } = new double[AgentPhaseNames.Count];
+    public ReadOnlySpan<double> SecondsByPhase => _phases;
 
-    public IReadOnlyDictionary<string, double> SecondsByReason => _byReason ?? NoReasons;
+    /// <summary>Seconds per not-ready reason, in the order the reasons first came.</summary>
+    public IReadOnlyDictionary<string, double> SecondsByReason
+    {
+        get
+        {
+            var d = new Dictionary<string, double>(_reasons?.Length ?? 0, StringComparer.Ordinal);
+            foreach (var r in _reasons ?? [])
+            {
+                d[r.Reason] = r.Seconds;
+            }
+
+            return d;
+        }
+    }
 
     public long Handled { get; set; }
 
@@ -18,7 +40,7 @@ public sealed class AgentInterval
 
     public void AddSeconds(AgentPhase phase, string? reason, double seconds)
     {
-        SecondsByPhase[(int)phase] += seconds;
+        _phases[(int)phase] += seconds;
         if (phase == AgentPhase.NotReady)
         {
             AddReason(reason ?? "notready", seconds);
@@ -27,17 +49,14 @@ public sealed class AgentInterval
 
     public void Add(AgentInterval o)
     {
-        for (var i = 0; i < SecondsByPhase.Length; i++)
+        for (var i = 0; i < AgentPhaseNames.Count; i++)
         {
-            SecondsByPhase[i] += o.SecondsByPhase[i];
+            _phases[i] += o._phases[i];
         }
 
-        if (o._byReason is { } reasons)
+        foreach (var r in o._reasons ?? [])
         {
-            foreach (var (r, s) in reasons)
-            {
-                AddReason(r, s);
-            }
+            AddReason(r.Reason, r.Seconds);
         }
 
         Handled += o.Handled;
@@ -46,7 +65,29 @@ public sealed class AgentInterval
 
     private void AddReason(string reason, double seconds)
     {
-        _byReason ??= new Dictionary<string, double>(StringComparer.Ordinal);
-        _byReason[reason] = _byReason.GetValueOrDefault(reason) + seconds;
+        var n = _reasons?.Length ?? 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (string.Equals(_reasons![i].Reason, reason, StringComparison.Ordinal))
+            {
+                _reasons[i].Seconds += seconds;
+                return;
+            }
+        }
+
+        Array.Resize(ref _reasons, n + 1);
+        _reasons[n] = new ReasonSeconds(reason, seconds);
+    }
+
+    [InlineArray(AgentPhaseNames.Count)]
+    private struct PhaseSeconds
+    {
+        private double _first;
+    }
+
+    private struct ReasonSeconds(string reason, double seconds)
+    {
+        public readonly string Reason = reason;
+        public double Seconds = seconds;
     }
 }

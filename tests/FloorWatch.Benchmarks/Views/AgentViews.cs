@@ -28,7 +28,7 @@ public class AgentViews
         _asOf = SimulatedCenter.End;
         _clock = Clocks.Get(GrainViews.Clock);
         _all = floor.Agents.Values.OrderBy(a => a.Id, StringComparer.Ordinal).ToArray();
-        _one = _all.OrderByDescending(a => a.Intervals.Count).ThenByDescending(a => a.Intervals.Values.Sum(i => i.SecondsByReason.Count)).First();
+        _one = _all.OrderByDescending(a => a.IntervalCount).ThenByDescending(a => AgentViewBuilder.Build(a, _asOf, _clock).SecondsByReason.Count).First();
     }
 
     [Benchmark]
