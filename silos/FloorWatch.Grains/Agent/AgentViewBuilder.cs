@@ -49,14 +49,5 @@ public static class AgentViewBuilder
 
     private static double? Aht(AgentInterval i) => i.Handled > 0 ? i.HandleTimeSum / i.Handled : null;
 
-    private static Dictionary<string, double> ByState(AgentInterval i)
-    {
-        var d = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var p = AgentPhase.NotReady; p <= AgentPhase.WrapUp; p++)
-        {
-            d[p.Name()] = i.SecondsByPhase[(int)p];
-        }
-
-        return d;
-    }
+    private static StateSecondsDictionary ByState(AgentInterval i) => new(i.SecondsByPhase);
 }
