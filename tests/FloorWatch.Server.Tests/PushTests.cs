@@ -147,6 +147,55 @@ public class PushTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_viewer_of_changes_holds_after_every_delta_the_rows_a_viewer_of_whole_rows_gets()
+    {
+        const string center = "hub-changes";
+        var script = Login(center, "G1", "G2", "G3");
+        await script.Post(Server);
+        var token = await Server.Token("admin");
+        await using var whole = await HubViewer.ConnectAsync(Server, token);
+        await using var changes = await HubViewer.ConnectAsync(Server, token, rows: "changes");
+        await whole.JoinAsync(center);
+        await changes.JoinAsync(center);
+
+        var second = 10;
+        for (var round = 0; round < 3; round++)
+        {
+            var call = $"H{round}";
+            script.Add(second++, "call.queued", $"\"call\":\"{call}\",\"queue\":\"billing\"")
+                  .Add(second++, "call.ringing", $"\"call\":\"{call}\",\"agent\":\"G1\"")
+                  .Add(second++, "call.answered", $"\"call\":\"{call}\",\"agent\":\"G1\"")
+                  .Add(second++, "agent.notready", $"\"agent\":\"G{2 + (round % 2)}\",\"reason\":\"away\"")
+                  .Add(second += 20, "call.ended", $"\"call\":\"{call}\"")
+                  .Add(second++, "agent.ready", $"\"agent\":\"G{2 + (round % 2)}\"")
+                  .Add(second += 5, "agent.ready", "\"agent\":\"G1\"");
+            await script.Post(Server);
+            await whole.UntilAsync(v => v.EventsApplied == script.Count);
+            await changes.UntilAsync(v => v.Seq >= whole.Seq);
+        }
+
+        var both = whole.RowsAfter.Keys.Where(changes.RowsAfter.ContainsKey).ToList();
+        Assert.Contains(both, k => k.Kind == "agent");
+        Assert.Contains(both, k => k.Kind == "queue");
+        Assert.All(both, k => Assert.Equal(whole.RowsAfter[k], changes.RowsAfter[k]));
+
+        // The rows of changes were smaller: an agent's name and seat went with its first row only.
+        var named = changes.Applied.SelectMany(d => d["agents"]!.AsArray()).Count(a => a!["name"] is not null);
+        var rows = changes.Applied.Sum(d => d["agents"]!.AsArray().Count);
+        Assert.True(named < rows, $"{named} of {rows} rows of changes carried the agent's name");
+        Assert.True(changes.Applied.Sum(d => d.ToJsonString().Length) < whole.Applied.Sum(d => d.ToJsonString().Length));
+    }
+
+    [Fact]
+    public async Task A_hub_address_asking_for_rows_of_an_unknown_kind_is_refused_with_what_to_ask_instead()
+    {
+        await using var viewer = await HubViewer.ConnectAsync(Server, await Server.Token("admin"), rows: "diff");
+
+        var error = await Assert.ThrowsAsync<HubException>(() => viewer.JoinAsync("hub-live"));
+        Assert.Contains("rows: 'diff' is not known; use rows=changes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_join_outside_the_users_centers_or_roles_is_refused_and_says_nothing_of_the_center()
     {
         var script = new Script("hub-secret").Add(0, "call.queued", "\"call\":\"S1\",\"queue\":\"secret-queue\"");

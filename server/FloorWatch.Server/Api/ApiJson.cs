@@ -58,7 +58,7 @@ public static class ApiJson
     };
 
     /// <summary>The rows of <paramref name="agents"/>, each with its own alerts: grouped once, not searched per agent.</summary>
-    private static IEnumerable<object> Agents(IReadOnlyList<AgentView> agents, DateTimeOffset asOf, IReadOnlyList<AlertView> alerts)
+    public static IEnumerable<object> Agents(IReadOnlyList<AgentView> agents, DateTimeOffset asOf, IReadOnlyList<AlertView> alerts)
     {
         var byAgent = alerts.Where(x => x.Agent is not null).GroupBy(x => x.Agent!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         return agents.Select(a => Agent(a, asOf, byAgent.GetValueOrDefault(a.Id) ?? []));
@@ -80,18 +80,22 @@ public static class ApiJson
     };
 
     /// <summary>A hub <c>delta</c> (contract section 4): only what changed, in the snapshot's shapes.</summary>
-    public static object Delta(FloorDelta d, object feed) => new
+    public static object Delta(FloorDelta d, object feed) =>
+        Delta(d, feed, Queue(d.Totals), d.Queues.Select(Queue), Agents(d.Agents, d.AsOf, d.AgentAlerts), d.Calls, d.EndedCalls);
+
+    /// <summary>A hub <c>delta</c> with its rows given: whole, or only their changes, or none (for a wallboard).</summary>
+    public static object Delta(FloorDelta d, object feed, object totals, object queues, object agents, object calls, object endedCalls) => new
     {
         center = d.Center,
         seq = d.Seq,
         asOf = d.AsOf,
         oldestEventTs = d.OldestEventTs,
         newestEventTs = d.NewestEventTs,
-        totals = Queue(d.Totals),
-        queues = d.Queues.Select(Queue),
-        agents = Agents(d.Agents, d.AsOf, d.AgentAlerts),
-        calls = d.Calls,
-        endedCalls = d.EndedCalls,
+        totals,
+        queues,
+        agents,
+        calls,
+        endedCalls,
         feed,
     };
 

@@ -10,7 +10,8 @@ public sealed class FloorHub(FloorViewers viewers) : Hub
     public const string Path = "/hubs/floor";
 
     /// <summary>Adds the caller to the center's viewers and sends it a <c>snapshot</c>; deltas follow.</summary>
-    public Task JoinCenter(string center) => viewers.Join(Context.ConnectionId, Context.User!, center, Context.ConnectionAborted);
+    public Task JoinCenter(string center) =>
+        viewers.Join(Context.ConnectionId, Context.User!, center, FloorViewers.ChangesOnly(Context.GetHttpContext()?.Request.Query["rows"]), Context.ConnectionAborted);
 
     /// <summary>An agent's own page (role agent; the agent id is the user name): <c>agentSelf</c>, then <c>breakRequest</c>, <c>message</c>, <c>commandResult</c>.</summary>
     public Task JoinAgent(string center) => viewers.JoinAgent(Context.ConnectionId, Context.User!, center, Context.ConnectionAborted);

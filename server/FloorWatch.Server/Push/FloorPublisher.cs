@@ -26,6 +26,7 @@ public sealed class FloorPublisher(
     public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DeltaChanges> _changes = new(StringComparer.Ordinal);
 
     /// <summary>Agents whose own page is open on this node, with how many pages.</summary>
     private readonly ConcurrentDictionary<(string Center, string Agent), int> _agentPages = new();
@@ -59,11 +60,23 @@ public sealed class FloorPublisher(
 
     public Task Unsubscribe(string center) => grains.GetGrain<ICenterGrain>(center).Unsubscribe(Self);
 
+    /// <summary>The viewers of changes of a center on this node, and the rows last sent to them.</summary>
+    public DeltaChanges Changes(string center) => _changes.GetOrAdd(center, _ => new DeltaChanges());
+
     public Task OnDelta(FloorDelta delta)
     {
         var feedStatus = feed.For(delta.Center, delta.Feed);
-        Send(delta, FloorViewers.Group(delta.Center, board: false), ApiJson.Delta(delta, feedStatus));
-        Send(delta, FloorViewers.Group(delta.Center, board: true), ApiJson.Delta(delta with { Agents = [], Calls = [], EndedCalls = [] }, feedStatus));
+
+        // A group without members costs nothing here: SignalR serialises a message for its first connection.
+        Send(delta, FloorViewers.Group(delta.Center, board: false, changesOnly: false), ApiJson.Delta(delta, feedStatus));
+        Send(delta, FloorViewers.Group(delta.Center, board: true, changesOnly: false), ApiJson.Delta(delta with { Agents = [], Calls = [], EndedCalls = [] }, feedStatus));
+        if (_changes.TryGetValue(delta.Center, out var changes) && changes.Viewers > 0)
+        {
+            var (floor, board) = changes.Messages(delta, feedStatus);
+            Send(delta, FloorViewers.Group(delta.Center, board: false, changesOnly: true), floor);
+            Send(delta, FloorViewers.Group(delta.Center, board: true, changesOnly: true), board);
+        }
+
         if (!_agentPages.IsEmpty)
         {
             foreach (var a in delta.Agents)

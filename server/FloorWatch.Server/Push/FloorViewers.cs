@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FloorWatch.Contracts.Grains;
+using FloorWatch.Contracts.Views;
 using FloorWatch.Server.Agents;
 using FloorWatch.Server.Api;
 using FloorWatch.Server.Auth;
@@ -29,6 +30,9 @@ public sealed class FloorViewers(
     private readonly Dictionary<string, HashSet<string>> _centersByConnection = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _viewersByCenter = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Center, string Agent)> _agentPageByConnection = new(StringComparer.Ordinal);
+
+    /// <summary>Connections that watch their centers' changes only.</summary>
+    private readonly HashSet<string> _changesOnly = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>
@@ -36,11 +40,24 @@ public sealed class FloorViewers(
     /// wallboard, which shows queues and totals only, gets them without agents and calls, which at
     /// a busy floor are most of the bytes.
     /// </summary>
-    public static string Group(string center, bool board) => (board ? "board:" : "floor:") + center;
+    /// <remarks>
+    /// A viewer of changes only (<c>?rows=changes</c> on the hub's address; the product's pages are)
+    /// gets rows without the fields that are as last sent (<see cref="DeltaChanges"/>) and merges them
+    /// into what it holds; any other viewer gets whole rows, as contract section 4 has them.
+    /// </remarks>
+    public static string Group(string center, bool board, bool changesOnly) => (changesOnly ? "changes:" : "") + (board ? "board:" : "floor:") + center;
+
+    /// <summary>The hub address's <c>rows</c> parameter: <c>changes</c>, or <c>whole</c> (the default).</summary>
+    public static bool ChangesOnly(string? rows) => rows switch
+    {
+        null or "" or "whole" => false,
+        "changes" => true,
+        _ => throw new HubException($"rows: '{rows}' is not known; use rows=changes for rows with only what changed, or rows=whole (the default)"),
+    };
 
     private static bool BoardOnly(ClaimsPrincipal user) => !user.HasAnyRole([Roles.Supervisor, Roles.Quality, Roles.Admin]);
 
-    public async Task Join(string connection, ClaimsPrincipal user, string center, CancellationToken ct)
+    public async Task Join(string connection, ClaimsPrincipal user, string center, bool changesOnly, CancellationToken ct)
     {
         if (!user.May(center, Roles.FloorReaders))
         {
@@ -53,12 +70,12 @@ public sealed class FloorViewers(
             throw new HubException($"center '{center}' is not known here (no event or setting has named it)");
         }
 
-        if (Add(connection, center))
+        if (Add(connection, center, changesOnly))
         {
             await publisher.Subscribe(center);
         }
 
-        await hub.Groups.AddToGroupAsync(connection, Group(center, BoardOnly(user)), ct);
+        await hub.Groups.AddToGroupAsync(connection, Group(center, BoardOnly(user), changesOnly), ct);
         foreach (var group in AlertAudience.GroupsOf(user, center))
         {
             await hub.Groups.AddToGroupAsync(connection, group, ct);
@@ -66,8 +83,19 @@ public sealed class FloorViewers(
 
         // Deltas sent to the group from here on either are folded into this snapshot (seq at or
         // below its own) or continue it; the client tells which by seq.
-        await dispatcher.WaitAppliedAsync(center, ct);
-        var snapshot = await grains.GetGrain<ICenterGrain>(center).Snapshot(time.GetUtcNow());
+        var changes = changesOnly ? publisher.Changes(center) : null;
+        changes?.BeginJoin();
+        CenterSnapshot? snapshot = null;
+        try
+        {
+            await dispatcher.WaitAppliedAsync(center, ct);
+            snapshot = await grains.GetGrain<ICenterGrain>(center).Snapshot(time.GetUtcNow());
+        }
+        finally
+        {
+            changes?.EndJoin(snapshot?.Seq);
+        }
+
         await hub.Clients.Client(connection).SendAsync("snapshot", ApiJson.Snapshot(snapshot, feed.For(center, snapshot.Feed), snapshot.Alerts.Where(a => AlertAudience.May(user, a)).ToArray()), ct);
     }
 
@@ -85,7 +113,7 @@ public sealed class FloorViewers(
             throw new HubException($"center '{center}' is not known here (no event or setting has named it)");
         }
 
-        if (Add(connection, center))
+        if (Add(connection, center, changesOnly: false))
         {
             await publisher.Subscribe(center);
         }
@@ -106,7 +134,13 @@ public sealed class FloorViewers(
 
     public async Task Leave(string connection, ClaimsPrincipal user, string center)
     {
-        await hub.Groups.RemoveFromGroupAsync(connection, Group(center, BoardOnly(user)));
+        bool changesOnly;
+        lock (_gate)
+        {
+            changesOnly = _changesOnly.Contains(connection);
+        }
+
+        await hub.Groups.RemoveFromGroupAsync(connection, Group(center, BoardOnly(user), changesOnly));
         foreach (var group in AlertAudience.GroupsOf(user, center))
         {
             await hub.Groups.RemoveFromGroupAsync(connection, group);
@@ -153,7 +187,7 @@ public sealed class FloorViewers(
     private static readonly TimeSpan UnsubscribeWithin = TimeSpan.FromSeconds(2);
 
     /// <summary>True when this is the center's first viewer on this node.</summary>
-    private bool Add(string connection, string center)
+    private bool Add(string connection, string center, bool changesOnly)
     {
         lock (_gate)
         {
@@ -165,6 +199,12 @@ public sealed class FloorViewers(
             if (!set.Add(center))
             {
                 return false;
+            }
+
+            if (changesOnly)
+            {
+                _changesOnly.Add(connection);
+                publisher.Changes(center).Track(watched: true);
             }
 
             var n = _viewersByCenter.GetValueOrDefault(center) + 1;
@@ -184,9 +224,15 @@ public sealed class FloorViewers(
                 return false;
             }
 
+            if (_changesOnly.Contains(connection))
+            {
+                publisher.Changes(center).Track(watched: false);
+            }
+
             if (set.Count == 0)
             {
                 _centersByConnection.Remove(connection);
+                _changesOnly.Remove(connection);
             }
 
             var n = _viewersByCenter[center] - 1;
