@@ -146,15 +146,18 @@ export interface Snapshot {
   feed: Feed;
 }
 
+/** A row of a delta: its id and the fields that changed since the row last sent (all of them the first time). */
+export type RowChange<T extends { id: string }> = Pick<T, 'id'> & Partial<T>;
+
 export interface Delta {
   center: string;
   seq: number;
   asOf: string;
   oldestEventTs: string | null;
   newestEventTs: string | null;
-  totals: QueueView | null;
-  queues: QueueView[];
-  agents: AgentView[];
+  totals: RowChange<QueueView> | null;
+  queues: RowChange<QueueView>[];
+  agents: RowChange<AgentView>[];
   calls: LiveCall[];
   endedCalls: string[];
   feed: Feed | null;

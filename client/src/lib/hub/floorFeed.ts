@@ -163,11 +163,14 @@ export class FloorFeed {
   }
 }
 
-/** The real connection: JSON protocol, token as `access_token` via accessTokenFactory. */
+/**
+ * The real connection: JSON protocol, token as `access_token` via accessTokenFactory. `rows=changes`:
+ * a delta's rows hold their id and only the fields that changed, which the store merges in.
+ */
 export function connectFloorHub(getToken: () => string | null) {
   return (retryPolicy: IRetryPolicy): HubLike =>
     new HubConnectionBuilder()
-      .withUrl('/hubs/floor', { accessTokenFactory: () => getToken() ?? '' })
+      .withUrl('/hubs/floor?rows=changes', { accessTokenFactory: () => getToken() ?? '' })
       .withAutomaticReconnect(retryPolicy)
       .configureLogging(LogLevel.Warning)
       .build();

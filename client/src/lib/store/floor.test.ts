@@ -15,6 +15,7 @@ import {
   staleness,
   type FloorState,
 } from './floor';
+import type { QueueView } from '../api/types';
 import { agent, alert, call, delta, queue, snapshot, T0_MS } from '../../test/fixtures';
 
 const AT = T0_MS + 50; // received 50 ms after the server stamped it
@@ -97,11 +98,42 @@ describe('applyDelta', () => {
     expect(s0.calls.get('C1')).toBeDefined();
   });
 
-  it('whole objects: a field missing from the new object is gone, not merged', () => {
+  it('a field a row sets to null is null, not the one held', () => {
     const s0 = live();
     const s = applyDelta(s0, delta(11, { agents: [agent('A02', { state: 'wrapup', call: null, queue: null, talkSeconds: null })] }), AT);
     expect(s.agents.get('A02')?.call).toBeNull();
     expect(s.agents.get('A02')?.talkSeconds).toBeNull();
+  });
+
+  it('rows of changes: only the fields a row holds change, the others are as held', () => {
+    const s0 = live();
+    const held = s0.agents.get('A01');
+    const s = applyDelta(
+      s0,
+      delta(11, {
+        totals: { id: 'c1', requiredAgents: 9 },
+        queues: [{ id: 'billing', name: 'Billing desk', now: { waiting: 4 } as QueueView['now'] }],
+        agents: [{ id: 'A01', state: 'oncall', call: 'C7' }],
+      }),
+      AT,
+    );
+    const a = s.agents.get('A01');
+    expect(a?.state).toBe('oncall');
+    expect(a?.call).toBe('C7');
+    expect(a?.name).toBe(held?.name);
+    expect(a?.queues).toEqual(held?.queues);
+    expect(a?.secondsByState).toEqual(held?.secondsByState);
+    expect(s.queues['billing']?.name).toBe('Billing desk');
+    expect(s.queues['billing']?.now).toEqual({ ...s0.queues['billing']?.now, waiting: 4 });
+    expect(s.queues['billing']?.interval).toEqual(s0.queues['billing']?.interval);
+    expect(s.totals?.requiredAgents).toBe(9);
+    expect(s.totals?.now).toEqual(s0.totals?.now);
+    expect(a?.asOfMs).toBe(Date.parse(delta(11).asOf));
+  });
+
+  it('rows of changes: an agent first seen in a delta is taken whole', () => {
+    const s = applyDelta(live(), delta(11, { agents: [agent('A77', { state: 'available' })] }), AT);
+    expect(s.agents.get('A77')).toMatchObject({ ...agent('A77', { state: 'available' }) });
   });
 
   it('a call both updated and ended in one delta is gone', () => {

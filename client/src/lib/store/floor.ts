@@ -2,7 +2,7 @@
 // fed by the hub (src/lib/hub) and read by every page. Nothing here touches timers, the network
 // or the clock: callers pass the time a message was received (`at`, client milliseconds).
 
-import type { Alert, AgentView, Delta, Feed, LiveCall, QueueView, Snapshot } from '../api/types';
+import type { Alert, AgentView, Delta, Feed, LiveCall, QueueView, RowChange, Snapshot } from '../api/types';
 import { parseTs } from '../time/time';
 import { noteCopy } from './mapChanges';
 import { compareAlerts } from './openAlertList';
@@ -187,31 +187,53 @@ export function applyDelta(s: FloorState, d: Delta, at: number): FloorState {
   return foldDelta(s, d, at);
 }
 
-function replaceAll<T extends object>(
+/**
+ * A row of a delta over the one held: a row holds its id and what changed (and of a queue's `now`,
+ * `interval`, `today` and `settings`, what changed in them); the first one of an id is whole, and a
+ * whole row, as a snapshot's, replaces every field.
+ */
+function merged<T extends { id: string }>(held: Stamped<T> | undefined, change: RowChange<T>, asOfMs: number | null): Stamped<T> {
+  if (!held) return stamp(change as T, asOfMs);
+  const out: Record<string, unknown> = { ...held, ...change };
+  const before = held as Record<string, unknown>;
+  const after = change as Record<string, unknown>;
+  for (const key of NESTED_FIELDS) {
+    if (isRecord(before[key]) && isRecord(after[key])) out[key] = { ...before[key], ...after[key] };
+  }
+  return stamp(out as T, asOfMs);
+}
+
+/** A queue's objects of fixed fields, which a row of changes also holds only the changed fields of. */
+const NESTED_FIELDS = ['now', 'interval', 'today', 'settings'] as const;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function mergeAll<T extends { id: string }>(
   current: Record<string, Stamped<T>>,
-  items: readonly T[] | null | undefined,
-  key: keyof T,
+  items: readonly RowChange<T>[] | null | undefined,
   asOfMs: number | null,
 ): Record<string, Stamped<T>> {
   if (!items || items.length === 0) return current;
   const out = { ...current };
-  for (const item of items) out[String(item[key])] = stamp(item, asOfMs);
+  for (const item of items) out[item.id] = merged(current[item.id], item, asOfMs);
   return out;
 }
 
-function replaceInMap<T extends { id: string }>(
+function mergeInMap<T extends { id: string }>(
   current: ReadonlyMap<string, Stamped<T>>,
-  items: readonly T[] | null | undefined,
+  items: readonly RowChange<T>[] | null | undefined,
   asOfMs: number | null,
 ): ReadonlyMap<string, Stamped<T>> {
   if (!items || items.length === 0) return current;
   const out = new Map(current);
-  for (const item of items) out.set(item.id, stamp(item, asOfMs));
+  for (const item of items) out.set(item.id, merged(current.get(item.id), item, asOfMs));
   noteCopy(current, out, items.map((item) => item.id));
   return out;
 }
 
-/** Deltas carry whole objects: replace by id; ended calls leave. */
+/** Queues, agents and the totals merge by id; calls replace by id; ended calls leave. */
 export function foldDelta(s: FloorState, d: Delta, at: number): FloorState {
   const asOfMs = parseTs(d.asOf) ?? s.asOfMs;
   let queueOrder = s.queueOrder;
@@ -229,10 +251,10 @@ export function foldDelta(s: FloorState, d: Delta, at: number): FloorState {
     ...s,
     seq: d.seq,
     asOfMs,
-    totals: d.totals ? stamp(d.totals, asOfMs) : s.totals,
+    totals: d.totals ? merged(s.totals ?? undefined, d.totals, asOfMs) : s.totals,
     queueOrder,
-    queues: replaceAll(s.queues, d.queues, 'id', asOfMs),
-    agents: replaceInMap(s.agents, d.agents, asOfMs),
+    queues: mergeAll(s.queues, d.queues, asOfMs),
+    agents: mergeInMap(s.agents, d.agents, asOfMs),
     calls,
     feed: d.feed ?? s.feed,
     lastUpdateAt: at,
