@@ -91,7 +91,7 @@ internal sealed class LoadRun(LoadOptions o)
             var warps = new TimeWarp?[feeds.Count];
             var index = feeds.Select((f, i) => (f.Center, i)).ToDictionary(x => x.Center, x => x.i, StringComparer.Ordinal);
             var stats = new ViewerStats();
-            await using var viewers = await ViewerPool.StartAsync(o.Clients, [.. feeds.Select(f => f.Center)], target, api, o.FullParse, stats, c => Volatile.Read(ref warps[index[c]]), ct);
+            await using var viewers = await ViewerPool.StartAsync(o.Clients, [.. feeds.Select(f => f.Center)], target, api, o.FullParse, o.Rows, stats, c => Volatile.Read(ref warps[index[c]]), ct);
             var progress = senders.Select(s => s.Progress).ToList();
             Moment Now() => Moment.Take(progress, stats, serverSampler, selfSampler);
 
@@ -154,7 +154,7 @@ internal sealed class LoadRun(LoadOptions o)
                 StartedAt = startedAt,
                 Cores = Environment.ProcessorCount,
                 Settings = new RunSettings(o.Centers, o.Agents, o.Queues, o.Rate, o.DurationSeconds, o.Transport.ToString().ToLowerInvariant(), o.Clients,
-                    o.SpawnsServer ? o.PushMs : null, o.ServerDll ?? o.Url!.ToString()),
+                    o.SpawnsServer ? o.PushMs : null, o.ServerDll ?? o.Url!.ToString(), o.Rows.ToString().ToLowerInvariant()),
                 Feed = new FeedResult
                 {
                     Events = feeds.Sum(f => (long)f.Count),

@@ -12,16 +12,16 @@ public class ArgumentsTests
     {
         var o = LoadArguments.Parse(["--server-dll", Dll], null).Options!;
 
-        Assert.Equal((10, 20_000, 500, 100_000.0, 60.0, 200, 100, Transport.Tcp), (o.Centers, o.Agents, o.Queues, o.Rate, o.DurationSeconds, o.Clients, o.PushMs, o.Transport));
+        Assert.Equal((10, 20_000, 500, 100_000.0, 60.0, 200, 100, Transport.Tcp, DeltaRows.Changes), (o.Centers, o.Agents, o.Queues, o.Rate, o.DurationSeconds, o.Clients, o.PushMs, o.Transport, o.Rows));
     }
 
     [Fact]
     public void Values_are_read_with_a_space_or_an_equals_sign()
     {
-        var o = LoadArguments.Parse(["--url=http://127.0.0.1:5080", "--cti-key", "k", "--password=pw", "--rate", "5000", "--transport", "http"], null).Options!;
+        var o = LoadArguments.Parse(["--url=http://127.0.0.1:5080", "--cti-key", "k", "--password=pw", "--rate", "5000", "--transport", "http", "--rows=whole"], null).Options!;
 
         Assert.Equal(new Uri("http://127.0.0.1:5080"), o.Url);
-        Assert.Equal(("k", "pw", 5000.0, Transport.Http), (o.CtiKey, o.Password, o.Rate, o.Transport));
+        Assert.Equal(("k", "pw", 5000.0, Transport.Http, DeltaRows.Whole), (o.CtiKey, o.Password, o.Rate, o.Transport, o.Rows));
     }
 
     [Theory]
@@ -30,6 +30,7 @@ public class ArgumentsTests
     [InlineData("--agents", "200000", "--agents: at most 10000 per center")]
     [InlineData("--rate", "fast", "--rate: 'fast' is not a number")]
     [InlineData("--transport", "udp", "--transport: 'udp' must be tcp or http")]
+    [InlineData("--rows", "some", "--rows: 'some' must be changes or whole")]
     [InlineData("--push-ms", "1", "--push-ms:")]
     [InlineData("--center-prefix", "a b", "--center-prefix:")]
     [InlineData("--bogus", "1", "--bogus: unknown option")]

@@ -49,6 +49,8 @@ internal sealed record LoadArguments
           --clients <n>            SignalR clients (wallboards and supervisors) spread over the centers (default {Defaults.Clients})
           --full-parse             clients parse every delta whole, as a browser would (default: they read a delta's
                                    header only, so the generator takes less of the CPU it shares with the server)
+          --rows changes|whole     what the clients ask the hub for: rows with their id and only the fields that
+                                   changed, as the product's pages do, or whole rows (default changes)
           --seed <n>               seed of the simulated centers (default {Defaults.Seed})
           --center-prefix <p>      centers are <p>01, <p>02, ... (default {Defaults.CenterPrefix}); use a new one per run
                                    against a running server
@@ -103,6 +105,7 @@ internal sealed record LoadArguments
                 case "--rate": o = o with { Rate = Number(name, value, ref error) }; break;
                 case "--duration": o = o with { DurationSeconds = Number(name, value, ref error) }; break;
                 case "--transport": o = o with { Transport = TransportOf(name, value, ref error) }; break;
+                case "--rows": o = o with { Rows = RowsOf(name, value, ref error) }; break;
                 case "--clients": o = o with { Clients = Int(name, value, ref error) }; break;
                 case "--server-dll": o = o with { ServerDll = Path.GetFullPath(value) }; break;
                 case "--url": o = o with { Url = UrlOf(name, value, ref error) }; break;
@@ -162,6 +165,18 @@ internal sealed record LoadArguments
 
         error = $"{name}: '{value}' is not a number";
         return 0;
+    }
+
+    private static DeltaRows RowsOf(string name, string value, ref string? error)
+    {
+        switch (value)
+        {
+            case "changes": return DeltaRows.Changes;
+            case "whole": return DeltaRows.Whole;
+            default:
+                error = $"{name}: '{value}' must be changes or whole";
+                return DeltaRows.Changes;
+        }
     }
 
     private static Transport TransportOf(string name, string value, ref string? error)

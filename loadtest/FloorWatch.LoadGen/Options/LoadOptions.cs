@@ -59,6 +59,9 @@ internal sealed record LoadOptions
     /// <summary>Viewers parse every delta whole, as a browser would, instead of reading its header only.</summary>
     public bool FullParse { get; init; }
 
+    /// <summary>What the viewers ask for: rows with only what changed (as the product's pages do), or whole rows.</summary>
+    public DeltaRows Rows { get; init; } = DeltaRows.Changes;
+
     public bool SpawnsServer => ServerDll is not null;
 
     public double EventsPerCenter => Rate * DurationSeconds / Centers;
@@ -107,4 +110,11 @@ internal enum Transport
 {
     Tcp,
     Http,
+}
+
+/// <summary>The hub address's <c>rows</c> parameter.</summary>
+internal enum DeltaRows
+{
+    Changes,
+    Whole,
 }

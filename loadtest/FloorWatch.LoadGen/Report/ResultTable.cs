@@ -13,7 +13,7 @@ internal static class ResultTable
         var sv = r.Server;
         var rows = new List<(string Name, string Value)>
         {
-            ("load", $"{s.Centers} centers, {Fmt.N(s.Agents)} agents, {Fmt.N(s.Queues)} queues, {Fmt.N(s.RequestedRate)} events/s requested for {s.DurationSeconds} s over {s.Transport}, {s.Clients} clients" + (s.PushMs is { } p ? $", push every {p} ms" : "")),
+            ("load", $"{s.Centers} centers, {Fmt.N(s.Agents)} agents, {Fmt.N(s.Queues)} queues, {Fmt.N(s.RequestedRate)} events/s requested for {s.DurationSeconds} s over {s.Transport}, {s.Clients} clients ({s.Rows} rows)" + (s.PushMs is { } p ? $", push every {p} ms" : "")),
             ("feed", $"{Fmt.N(f.Events)} events ({Fmt.Bytes(f.Bytes)}), {f.SimulatedHours:0.00} simulated hours at ×{f.SpeedUp:0.0}, ts {f.FirstTs:yyyy-MM-dd HH:mm} → {f.LastTs:HH:mm} UTC, generated in {Fmt.Seconds(f.GenerationSeconds)}"),
             ("events offered", $"{Fmt.N(f.OfferedPerSecond)} /s  ({Fmt.N(f.Offered)} written in the run; sender lag max {Fmt.Seconds(f.SenderMaxLagSeconds)})"),
             ("events acknowledged", $"{Fmt.N(f.AckedPerSecond)} /s during the run ({Fmt.N(f.AckedDuringRun)}); "

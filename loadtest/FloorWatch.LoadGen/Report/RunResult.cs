@@ -28,7 +28,7 @@ internal sealed record RunResult
 }
 
 internal sealed record RunSettings(
-    int Centers, int Agents, int Queues, double RequestedRate, double DurationSeconds, string Transport, int Clients, int? PushMs, string Server);
+    int Centers, int Agents, int Queues, double RequestedRate, double DurationSeconds, string Transport, int Clients, int? PushMs, string Server, string Rows);
 
 internal sealed record FeedResult
 {

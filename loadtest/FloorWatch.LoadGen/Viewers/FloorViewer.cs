@@ -1,3 +1,4 @@
+using FloorWatch.LoadGen.Options;
 using FloorWatch.LoadGen.Timing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -24,7 +25,7 @@ internal sealed class FloorViewer : IAsyncDisposable
     private readonly int _centers;
     private volatile bool _stopping;
 
-    public FloorViewer(int index, string center, int centers, Uri server, string token, bool fullParse, ViewerStats stats, Func<TimeWarp?> warp)
+    public FloorViewer(int index, string center, int centers, Uri server, string token, bool fullParse, DeltaRows rows, ViewerStats stats, Func<TimeWarp?> warp)
     {
         Index = index;
         _centers = centers;
@@ -32,7 +33,7 @@ internal sealed class FloorViewer : IAsyncDisposable
         _stats = stats;
         _warp = warp;
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(server, "/hubs/floor"), o =>
+            .WithUrl(new Uri(server, "/hubs/floor?rows=" + rows.ToString().ToLowerInvariant()), o =>
             {
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 o.Transports = HttpTransportType.WebSockets;

@@ -1,3 +1,4 @@
+using FloorWatch.LoadGen.Options;
 using FloorWatch.LoadGen.Target;
 using FloorWatch.LoadGen.Timing;
 
@@ -21,7 +22,7 @@ internal sealed class ViewerPool : IAsyncDisposable
     public IReadOnlyList<FloorViewer> Viewers => _viewers;
 
     public static async Task<ViewerPool> StartAsync(
-        int count, IReadOnlyList<string> centers, TargetServer target, ServerApi api, bool fullParse, ViewerStats stats, Func<string, TimeWarp?> warpOf, CancellationToken ct)
+        int count, IReadOnlyList<string> centers, TargetServer target, ServerApi api, bool fullParse, DeltaRows rows, ViewerStats stats, Func<string, TimeWarp?> warpOf, CancellationToken ct)
     {
         var pool = new ViewerPool();
         if (count == 0)
@@ -37,7 +38,7 @@ internal sealed class ViewerPool : IAsyncDisposable
         var viewers = Enumerable.Range(0, count).Select(i =>
         {
             var center = centers[i % centers.Count];
-            return new FloorViewer(i, center, centers.Count, target.Http, tokens[i], fullParse, stats, () => warpOf(center));
+            return new FloorViewer(i, center, centers.Count, target.Http, tokens[i], fullParse, rows, stats, () => warpOf(center));
         }).ToList();
         pool._viewers.AddRange(viewers);
         var joined = 0;
