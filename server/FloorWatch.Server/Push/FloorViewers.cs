@@ -31,8 +31,8 @@ public sealed class FloorViewers(
     private readonly Dictionary<string, int> _viewersByCenter = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Center, string Agent)> _agentPageByConnection = new(StringComparer.Ordinal);
 
-    /// <summary>Connections that watch their centers' changes only.</summary>
-    private readonly HashSet<string> _changesOnly = new(StringComparer.Ordinal);
+    /// <summary>The centers each connection watches the changes of only.</summary>
+    private readonly HashSet<(string Connection, string Center)> _changesOnly = [];
     private readonly Lock _gate = new();
 
     /// <summary>
@@ -137,7 +137,7 @@ public sealed class FloorViewers(
         bool changesOnly;
         lock (_gate)
         {
-            changesOnly = _changesOnly.Contains(connection);
+            changesOnly = _changesOnly.Contains((connection, center));
         }
 
         await hub.Groups.RemoveFromGroupAsync(connection, Group(center, BoardOnly(user), changesOnly));
@@ -203,7 +203,7 @@ public sealed class FloorViewers(
 
             if (changesOnly)
             {
-                _changesOnly.Add(connection);
+                _changesOnly.Add((connection, center));
                 publisher.Changes(center).Track(watched: true);
             }
 
@@ -224,7 +224,7 @@ public sealed class FloorViewers(
                 return false;
             }
 
-            if (_changesOnly.Contains(connection))
+            if (_changesOnly.Remove((connection, center)))
             {
                 publisher.Changes(center).Track(watched: false);
             }
@@ -232,7 +232,6 @@ public sealed class FloorViewers(
             if (set.Count == 0)
             {
                 _centersByConnection.Remove(connection);
-                _changesOnly.Remove(connection);
             }
 
             var n = _viewersByCenter[center] - 1;
