@@ -58,10 +58,14 @@ public static class ApiJson
     };
 
     /// <summary>The rows of <paramref name="agents"/>, each with its own alerts: grouped once, not searched per agent.</summary>
+    /// <remarks>Made as they are read: a delta's whole rows are built for a group that may have no viewer, and then never are.</remarks>
     public static IEnumerable<object> Agents(IReadOnlyList<AgentView> agents, DateTimeOffset asOf, IReadOnlyList<AlertView> alerts)
     {
         var byAgent = alerts.Where(x => x.Agent is not null).GroupBy(x => x.Agent!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        return agents.Select(a => Agent(a, asOf, byAgent.GetValueOrDefault(a.Id) ?? []));
+        foreach (var a in agents)
+        {
+            yield return Agent(a, asOf, byAgent.GetValueOrDefault(a.Id) ?? []);
+        }
     }
 
     /// <summary>The snapshot with the alerts its reader may see.</summary>
