@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Figures;
+using FloorWatch.Domain.Floor;
+using FloorWatch.Domain.Settings;
+using FloorWatch.Server.Journal;
+using FloorWatch.Server.Push;
+
+namespace FloorWatch.Server.Tests;
+
+/// <summary>
+/// When a center's rows of changes are written whole: the first time, while a viewer joins and for
+/// the delta after its snapshot, and after a missed seq. In between, only what changed.
+/// </summary>
+public class DeltaChangesTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly QueueView Totals = new()
+    {
+        Id = "hq",
+        Now = new QueueNowView { Counts = new QueueNow() },
+        Interval = new WindowFigures(),
+        Today = new WindowFigures(),
+        Settings = QueueSettings.Default,
+    };
+
+    private static FloorDelta Delta(long seq, string state) => new()
+    {
+        Center = "hq",
+        Seq = seq,
+        AsOf = AsOf.AddSeconds(seq),
+        Totals = Totals,
+        Agents = [new AgentView { Id = "A1", Name = "Ann", Seat = "S-01", State = state, Since = AsOf }],
+        Feed = new FeedView(),
+    };
+
+    /// <summary>The agent row of the supervisors' message, as a viewer receives it.</summary>
+    private static JsonObject AgentRow(DeltaChanges changes, long seq, string state)
+    {
+        var (floor, _) = changes.Messages(Delta(seq, state), new { status = "ok" });
+        return JsonNode.Parse(JsonSerializer.Serialize(floor, JournalJson.Options))!["agents"]![0]!.AsObject();
+    }
+
+    [Fact]
+    public void Rows_are_whole_the_first_time_then_hold_what_changed()
+    {
+        var changes = new DeltaChanges();
+
+        Assert.Equal("Ann", AgentRow(changes, 1, "available")["name"]!.GetValue<string>());
+        var next = AgentRow(changes, 2, "ringing");
+        Assert.False(next.ContainsKey("name"));
+        Assert.Equal("ringing", next["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void While_a_viewer_joins_and_for_the_delta_after_its_snapshot_rows_are_whole()
+    {
+        var changes = new DeltaChanges();
+        AgentRow(changes, 1, "available");
+        AgentRow(changes, 2, "ringing");
+
+        changes.BeginJoin();
+        Assert.True(AgentRow(changes, 3, "oncall").ContainsKey("name"));
+        changes.EndJoin(snapshotSeq: 3);
+
+        // Facts after delta 3 are in the snapshot: delta 4 may show them changed back, so it is whole.
+        Assert.True(AgentRow(changes, 4, "ringing").ContainsKey("name"));
+        Assert.False(AgentRow(changes, 5, "oncall").ContainsKey("name"));
+    }
+
+    [Fact]
+    public void A_join_that_failed_before_its_snapshot_leaves_rows_of_changes_as_they_were()
+    {
+        var changes = new DeltaChanges();
+        AgentRow(changes, 1, "available");
+        changes.BeginJoin();
+        changes.EndJoin(snapshotSeq: null);
+
+        Assert.False(AgentRow(changes, 2, "ringing").ContainsKey("name"));
+    }
+
+    [Fact]
+    public void After_a_missed_seq_rows_are_whole_again()
+    {
+        var changes = new DeltaChanges();
+        AgentRow(changes, 1, "available");
+        AgentRow(changes, 2, "ringing");
+
+        Assert.True(AgentRow(changes, 4, "oncall").ContainsKey("name"));
+        Assert.False(AgentRow(changes, 5, "wrapup").ContainsKey("name"));
+    }
+}
