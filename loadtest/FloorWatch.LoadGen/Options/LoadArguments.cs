@@ -104,8 +104,8 @@ internal sealed record LoadArguments
                 case "--queues": o = o with { Queues = Int(name, value, ref error) }; break;
                 case "--rate": o = o with { Rate = Number(name, value, ref error) }; break;
                 case "--duration": o = o with { DurationSeconds = Number(name, value, ref error) }; break;
-                case "--transport": o = o with { Transport = TransportOf(name, value, ref error) }; break;
-                case "--rows": o = o with { Rows = RowsOf(name, value, ref error) }; break;
+                case "--transport": o = o with { Transport = OneOf<Transport>(name, value, ref error) }; break;
+                case "--rows": o = o with { Rows = OneOf<DeltaRows>(name, value, ref error) }; break;
                 case "--clients": o = o with { Clients = Int(name, value, ref error) }; break;
                 case "--server-dll": o = o with { ServerDll = Path.GetFullPath(value) }; break;
                 case "--url": o = o with { Url = UrlOf(name, value, ref error) }; break;
@@ -167,28 +167,20 @@ internal sealed record LoadArguments
         return 0;
     }
 
-    private static DeltaRows RowsOf(string name, string value, ref string? error)
+    /// <summary>One of an enum's values, written as its name in lower case (tcp, http; changes, whole).</summary>
+    private static T OneOf<T>(string name, string value, ref string? error)
+        where T : struct, Enum
     {
-        switch (value)
+        foreach (var choice in Enum.GetValues<T>())
         {
-            case "changes": return DeltaRows.Changes;
-            case "whole": return DeltaRows.Whole;
-            default:
-                error = $"{name}: '{value}' must be changes or whole";
-                return DeltaRows.Changes;
+            if (string.Equals(choice.ToString().ToLowerInvariant(), value, StringComparison.Ordinal))
+            {
+                return choice;
+            }
         }
-    }
 
-    private static Transport TransportOf(string name, string value, ref string? error)
-    {
-        switch (value)
-        {
-            case "tcp": return Transport.Tcp;
-            case "http": return Transport.Http;
-            default:
-                error = $"{name}: '{value}' must be tcp or http";
-                return Transport.Tcp;
-        }
+        error = $"{name}: '{value}' must be {string.Join(" or ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}";
+        return default;
     }
 
     private static Uri? UrlOf(string name, string value, ref string? error)
