@@ -19,7 +19,8 @@ public sealed class RowChanges(params string[] nestedFields)
     private static readonly byte[] Id = "id"u8.ToArray();
     private readonly byte[][] _nested = [.. nestedFields.Select(f => System.Text.Encoding.UTF8.GetBytes(f))];
     private readonly Dictionary<string, byte[]> _sent = new(StringComparer.Ordinal);
-    private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueEnd, int LastStart, int LastEnd, bool Nested)> _fields = [];
+    private readonly List<Field> _fields = [];
+    private readonly List<Field> _innerFields = [];
 
     /// <summary>The fields of a queue (and of the totals) whose own fields are written as changes.</summary>
     public static readonly string[] QueueNestedFields = ["now", "interval", "today", "settings"];
@@ -38,75 +39,95 @@ public sealed class RowChanges(params string[] nestedFields)
     public void Write(Utf8JsonWriter writer, string id, ReadOnlySpan<byte> row)
     {
         var last = _sent.GetValueOrDefault(id);
-        if (last is null || !TryWriteChanged(writer, row, last))
+        if (last is null || !Pair(row, last, _fields) || !LeavesOut(row, last))
         {
             writer.WriteRawValue(row, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteStartObject();
+            foreach (var f in _fields)
+            {
+                var name = f.Name(row);
+                if (name.SequenceEqual(Id) || !f.Same(row, last))
+                {
+                    writer.WritePropertyName(name);
+                    WriteValue(writer, IsNested(name), f.Value(row), f.Last(last));
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
         _sent[id] = row.ToArray();
     }
 
-    private bool TryWriteChanged(Utf8JsonWriter writer, ReadOnlySpan<byte> row, byte[] last)
+    /// <summary>True when some field but the id is as last sent, so a row of changes is shorter than the row.</summary>
+    private bool LeavesOut(ReadOnlySpan<byte> row, ReadOnlySpan<byte> last)
     {
-        // Both rows come from the same serializer, so their fields are in the same order: walk them side by side.
-        var now = new Utf8JsonReader(row);
-        var before = new Utf8JsonReader(last);
-        if (!now.Read() || now.TokenType != JsonTokenType.StartObject || !before.Read() || before.TokenType != JsonTokenType.StartObject)
+        foreach (var f in _fields)
+        {
+            if (f.Same(row, last) && !f.Name(row).SequenceEqual(Id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A changed value: whole, or for a nested object of the same fields, only its fields that changed.</summary>
+    private void WriteValue(Utf8JsonWriter writer, bool nested, ReadOnlySpan<byte> value, ReadOnlySpan<byte> last)
+    {
+        if (!nested || !Pair(value, last, _innerFields))
+        {
+            writer.WriteRawValue(value, skipInputValidation: true);
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var f in _innerFields)
+        {
+            if (!f.Same(value, last))
+            {
+                writer.WritePropertyName(f.Name(value));
+                writer.WriteRawValue(f.Value(value), skipInputValidation: true);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Walks two JSON objects side by side into <paramref name="fields"/>: each field's name and its
+    /// value's bytes in both. False when either is not an object or their fields differ in name or
+    /// order (both come from the same serializer, so they do not unless the shape changed).
+    /// </summary>
+    private static bool Pair(ReadOnlySpan<byte> now, ReadOnlySpan<byte> before, List<Field> fields)
+    {
+        fields.Clear();
+        var a = new Utf8JsonReader(now);
+        var b = new Utf8JsonReader(before);
+        if (!a.Read() || a.TokenType != JsonTokenType.StartObject || !b.Read() || b.TokenType != JsonTokenType.StartObject)
         {
             return false;
         }
 
-        _fields.Clear();
-        var omitted = false;
-        while (now.Read() && now.TokenType == JsonTokenType.PropertyName)
+        while (a.Read() && a.TokenType == JsonTokenType.PropertyName)
         {
-            if (!before.Read() || before.TokenType != JsonTokenType.PropertyName || !now.ValueSpan.SequenceEqual(before.ValueSpan) || now.ValueIsEscaped)
+            if (!b.Read() || b.TokenType != JsonTokenType.PropertyName || !a.ValueSpan.SequenceEqual(b.ValueSpan) || a.ValueIsEscaped)
             {
                 return false;
             }
 
             // The name token starts at its opening quote.
-            var (nameStart, nameLength) = ((int)now.TokenStartIndex + 1, now.ValueSpan.Length);
-            var always = now.ValueSpan.SequenceEqual(Id);
-            var nested = IsNested(now.ValueSpan);
-            var (valueStart, valueEnd) = SkipValue(ref now);
-            var (lastStart, lastEnd) = SkipValue(ref before);
-            if (!always && row[valueStart..valueEnd].SequenceEqual(last.AsSpan(lastStart..lastEnd)))
-            {
-                omitted = true;
-                continue;
-            }
-
-            _fields.Add((nameStart, nameLength, valueStart, valueEnd, lastStart, lastEnd, nested));
+            var (nameStart, nameLength) = ((int)a.TokenStartIndex + 1, a.ValueSpan.Length);
+            var (valueStart, valueEnd) = SkipValue(ref a);
+            var (lastStart, lastEnd) = SkipValue(ref b);
+            fields.Add(new Field(nameStart, nameLength, valueStart, valueEnd, lastStart, lastEnd));
         }
 
-        if (now.TokenType != JsonTokenType.EndObject || !before.Read() || before.TokenType != JsonTokenType.EndObject)
-        {
-            return false;
-        }
-
-        if (!omitted)
-        {
-            writer.WriteRawValue(row, skipInputValidation: true);
-            return true;
-        }
-
-        writer.WriteStartObject();
-        foreach (var (nameStart, nameLength, valueStart, valueEnd, lastStart, lastEnd, nested) in _fields)
-        {
-            writer.WritePropertyName(row.Slice(nameStart, nameLength));
-            var value = row[valueStart..valueEnd];
-            if (!nested || !SameFields(value, last.AsSpan(lastStart..lastEnd)))
-            {
-                writer.WriteRawValue(value, skipInputValidation: true);
-                continue;
-            }
-
-            WriteChangedFields(writer, value, last.AsSpan(lastStart..lastEnd));
-        }
-
-        writer.WriteEndObject();
-        return true;
+        return a.TokenType == JsonTokenType.EndObject && b.Read() && b.TokenType == JsonTokenType.EndObject;
     }
 
     private bool IsNested(ReadOnlySpan<byte> name)
@@ -122,54 +143,6 @@ public sealed class RowChanges(params string[] nestedFields)
         return false;
     }
 
-    /// <summary>True when both are objects with the same fields in the same order.</summary>
-    private static bool SameFields(ReadOnlySpan<byte> value, ReadOnlySpan<byte> last)
-    {
-        var now = new Utf8JsonReader(value);
-        var before = new Utf8JsonReader(last);
-        if (!now.Read() || now.TokenType != JsonTokenType.StartObject || !before.Read() || before.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        while (now.Read() && now.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!before.Read() || before.TokenType != JsonTokenType.PropertyName || !now.ValueSpan.SequenceEqual(before.ValueSpan) || now.ValueIsEscaped)
-            {
-                return false;
-            }
-
-            SkipValue(ref now);
-            SkipValue(ref before);
-        }
-
-        return now.TokenType == JsonTokenType.EndObject && before.Read() && before.TokenType == JsonTokenType.EndObject;
-    }
-
-    /// <summary>An object with only its fields that differ from <paramref name="last"/>'s (checked by <see cref="SameFields"/> to have the same ones).</summary>
-    private static void WriteChangedFields(Utf8JsonWriter writer, ReadOnlySpan<byte> value, ReadOnlySpan<byte> last)
-    {
-        var now = new Utf8JsonReader(value);
-        var before = new Utf8JsonReader(last);
-        now.Read();
-        before.Read();
-        writer.WriteStartObject();
-        while (now.Read() && now.TokenType == JsonTokenType.PropertyName)
-        {
-            before.Read();
-            var name = now.ValueSpan;
-            var (start, end) = SkipValue(ref now);
-            var (lastStart, lastEnd) = SkipValue(ref before);
-            if (!value[start..end].SequenceEqual(last[lastStart..lastEnd]))
-            {
-                writer.WritePropertyName(name);
-                writer.WriteRawValue(value[start..end], skipInputValidation: true);
-            }
-        }
-
-        writer.WriteEndObject();
-    }
-
     /// <summary>Moves past the value after a property name; its bytes' range in the row.</summary>
     private static (int Start, int End) SkipValue(ref Utf8JsonReader reader)
     {
@@ -177,5 +150,17 @@ public sealed class RowChanges(params string[] nestedFields)
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
         return (start, (int)reader.BytesConsumed);
+    }
+
+    /// <summary>One field of two objects walked side by side: where its name and its two values lie.</summary>
+    private readonly record struct Field(int NameStart, int NameLength, int ValueStart, int ValueEnd, int LastStart, int LastEnd)
+    {
+        public ReadOnlySpan<byte> Name(ReadOnlySpan<byte> now) => now.Slice(NameStart, NameLength);
+
+        public ReadOnlySpan<byte> Value(ReadOnlySpan<byte> now) => now[ValueStart..ValueEnd];
+
+        public ReadOnlySpan<byte> Last(ReadOnlySpan<byte> before) => before[LastStart..LastEnd];
+
+        public bool Same(ReadOnlySpan<byte> now, ReadOnlySpan<byte> before) => Value(now).SequenceEqual(Last(before));
     }
 }
