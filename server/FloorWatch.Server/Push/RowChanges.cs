@@ -59,7 +59,15 @@ public sealed class RowChanges(params string[] nestedFields)
             writer.WriteEndObject();
         }
 
-        _sent[id] = row.ToArray();
+        // A row as long as the last one (the same fields, numbers of the same width) reuses its array.
+        if (last?.Length == row.Length)
+        {
+            row.CopyTo(last);
+        }
+        else
+        {
+            _sent[id] = row.ToArray();
+        }
     }
 
     /// <summary>True when some field but the id is as last sent, so a row of changes is shorter than the row.</summary>
