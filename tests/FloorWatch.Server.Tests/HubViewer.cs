@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using FloorWatch.Server.Push;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace FloorWatch.Server.Tests;
@@ -125,7 +126,7 @@ public sealed class HubViewer : IAsyncDisposable
     {
         foreach (var (name, value) in change)
         {
-            if (name is "now" or "interval" or "today" or "settings" && held[name] is JsonObject inner && value is JsonObject fields)
+            if (RowChanges.QueueNestedFields.Contains(name) && held[name] is JsonObject inner && value is JsonObject fields)
             {
                 Merge(inner, fields);
             }
