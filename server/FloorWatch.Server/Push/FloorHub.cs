@@ -5,9 +5,23 @@ namespace FloorWatch.Server.Push;
 
 /// <summary>The hub <c>/hubs/floor</c> (contract section 4). It holds no logic: joining and leaving go to <see cref="FloorViewers"/>.</summary>
 [Authorize]
-public sealed class FloorHub(FloorViewers viewers) : Hub
+public sealed class FloorHub(FloorViewers viewers, IHostApplicationLifetime lifetime) : Hub
 {
     public const string Path = "/hubs/floor";
+
+    /// <summary>
+    /// A page that reconnects while the server stops would otherwise hold the stop until its timeout:
+    /// SignalR closes the connections it has when stopping begins, not those that come after.
+    /// </summary>
+    public override Task OnConnectedAsync()
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            Context.Abort();
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>Adds the caller to the center's viewers and sends it a <c>snapshot</c>; deltas follow.</summary>
     public Task JoinCenter(string center) =>
