@@ -65,11 +65,17 @@ public sealed class CenterDispatcher
     }
 
     /// <summary>Completes once every record journaled for <paramref name="center"/> before this call has been applied.</summary>
+    /// <remarks>
+    /// A configured center that no record has named yet is read as configured (its name, zone and
+    /// queues): its grain is given those settings first, as its lane would on its first record.
+    /// </remarks>
     public Task WaitAppliedAsync(string center, CancellationToken ct)
     {
         if (!_lanes.TryGetValue(center, out var lane))
         {
-            return Task.CompletedTask;
+            return _centers.Configured(center) is { } configured
+                ? _grains.GetGrain<ICenterGrain>(center).Initialize(configured).WaitAsync(ct)
+                : Task.CompletedTask;
         }
 
         var target = Interlocked.Read(ref lane.Enqueued);
