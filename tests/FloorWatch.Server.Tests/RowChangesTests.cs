@@ -49,6 +49,19 @@ public class RowChangesTests
     }
 
     [Fact]
+    public void A_row_that_grows_past_the_room_kept_for_it_and_shrinks_again_is_compared_with_the_last_one()
+    {
+        var changes = new RowChanges();
+        var longName = OnCall.Replace("Li Na", new string('x', 400), StringComparison.Ordinal);
+        Write(changes, "A1", Ringing);
+        Write(changes, "A1", longName);
+
+        Assert.Equal("""{"id":"A1","name":"Li Na"}""", Write(changes, "A1", OnCall));
+        Assert.Equal("""{"id":"A1"}""", Write(changes, "A1", OnCall));
+        Assert.Equal("""{"id":"A1","state":"ringing","secondsByState":{"available":10,"ringing":2}}""", Write(changes, "A1", Ringing));
+    }
+
+    [Fact]
     public void A_value_that_goes_back_to_what_was_sent_two_rows_ago_is_written()
     {
         var changes = new RowChanges();

@@ -19,6 +19,9 @@ public sealed class DeltaChanges
     private readonly RowChanges _queues = new(RowChanges.QueueNestedFields);
     private readonly RowChanges _agents = new();
     private readonly ArrayBufferWriter<byte> _row = new(1024);
+
+    // Kept from delta to delta: grown once to a supervisor delta's size instead of doubling up to it every time.
+    private readonly ArrayBufferWriter<byte> _rows = new(64 * 1024);
     private long _seq = long.MinValue;
     private int _viewers;
     private readonly Lock _gate = new();
@@ -84,9 +87,9 @@ public sealed class DeltaChanges
 
     private RawJson Rows(RowChanges changes, IEnumerable<(string Id, object Row)> rows, bool array)
     {
-        var output = new ArrayBufferWriter<byte>();
+        _rows.ResetWrittenCount();
         using var rowWriter = new Utf8JsonWriter(_row);
-        using (var writer = new Utf8JsonWriter(output))
+        using (var writer = new Utf8JsonWriter(_rows))
         {
             if (array)
             {
@@ -107,6 +110,6 @@ public sealed class DeltaChanges
             }
         }
 
-        return new RawJson(output.WrittenSpan.ToArray());
+        return new RawJson(_rows.WrittenSpan.ToArray());
     }
 }

@@ -18,7 +18,7 @@ public sealed class RowChanges(params string[] nestedFields)
 {
     private static readonly byte[] Id = "id"u8.ToArray();
     private readonly byte[][] _nested = [.. nestedFields.Select(f => System.Text.Encoding.UTF8.GetBytes(f))];
-    private readonly Dictionary<string, byte[]> _sent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SentRow> _sent = new(StringComparer.Ordinal);
     private readonly List<Field> _fields = [];
     private readonly List<Field> _innerFields = [];
 
@@ -38,8 +38,9 @@ public sealed class RowChanges(params string[] nestedFields)
     /// </summary>
     public void Write(Utf8JsonWriter writer, string id, ReadOnlySpan<byte> row)
     {
-        var last = _sent.GetValueOrDefault(id);
-        if (last is null || !Pair(row, last, _fields) || !LeavesOut(row, last))
+        var sent = _sent.GetValueOrDefault(id);
+        var last = sent is null ? default : sent.Bytes;
+        if (sent is null || !Pair(row, last, _fields) || !LeavesOut(row, last))
         {
             writer.WriteRawValue(row, skipInputValidation: true);
         }
@@ -59,14 +60,43 @@ public sealed class RowChanges(params string[] nestedFields)
             writer.WriteEndObject();
         }
 
-        // A row as long as the last one (the same fields, numbers of the same width) reuses its array.
-        if (last?.Length == row.Length)
+        if (sent is null)
         {
-            row.CopyTo(last);
+            _sent[id] = new SentRow(row);
         }
         else
         {
-            _sent[id] = row.ToArray();
+            sent.Set(row);
+        }
+    }
+
+    /// <summary>
+    /// A row's bytes as last sent, in an array with room to spare: its numbers change width from
+    /// push to push, and a new array for each would be most of what writing changes allocates.
+    /// </summary>
+    private sealed class SentRow(ReadOnlySpan<byte> row)
+    {
+        private byte[] _buffer = Room(row);
+        private int _length = row.Length;
+
+        public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
+
+        public void Set(ReadOnlySpan<byte> row)
+        {
+            if (row.Length > _buffer.Length)
+            {
+                _buffer = new byte[row.Length + (row.Length / 4)];
+            }
+
+            row.CopyTo(_buffer);
+            _length = row.Length;
+        }
+
+        private static byte[] Room(ReadOnlySpan<byte> row)
+        {
+            var buffer = new byte[row.Length + (row.Length / 8)];
+            row.CopyTo(buffer);
+            return buffer;
         }
     }
 

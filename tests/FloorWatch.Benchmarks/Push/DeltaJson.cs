@@ -13,6 +13,7 @@ using FloorWatch.Server.Centers;
 using FloorWatch.Server.Ingest;
 using FloorWatch.Server.Journal;
 using FloorWatch.Server.Options;
+using FloorWatch.Server.Push;
 using Microsoft.Extensions.Options;
 
 namespace FloorWatch.Benchmarks.Push;
@@ -30,7 +31,10 @@ public class DeltaJson
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 20);
     private FloorDelta _delta = null!;
+    private FloorDelta _secondLater = null!;
     private FeedStatus _feed = null!;
+    private readonly DeltaChanges _changes = new();
+    private long _seq;
 
     [Params(1, 100, 2000)]
     public int Agents { get; set; }
@@ -74,6 +78,14 @@ public class DeltaJson
                 RecentAnomalies = floor.Sequencer.Anomalies.Recent.ToArray(),
             },
         };
+        // The same floor a second later: every agent's seconds in its state, and the waits, have moved on.
+        var later = asOf.AddSeconds(1);
+        _secondLater = _delta with
+        {
+            AsOf = later,
+            Queues = floor.Queues.Values.OrderBy(q => q.Id, StringComparer.Ordinal).Select(q => QueueViewBuilder.Build(q, QueueSettings.Default, clock, later)).ToList(),
+            Agents = floor.Agents.Values.OrderBy(a => a.Id, StringComparer.Ordinal).Take(Agents).Select(a => AgentViewBuilder.Build(a, later, clock)).ToList(),
+        };
         _feed = new FeedStatus(TimeProvider.System, new CenterRegistry(Options.Create(new FloorWatchOptions())));
         _feed.Heard(SimulatedCenter.Center);
         Console.WriteLine($"// delta: {queues.Count} queues, {agents.Count} agents, {calls.Count} calls, {Serialize()} bytes of JSON");
@@ -97,6 +109,23 @@ public class DeltaJson
         var feed = _feed.For(_delta.Center, _delta.Feed);
         Write(ApiJson.Delta(_delta, feed));
         Write(ApiJson.Delta(_delta with { Agents = [], Calls = [], EndedCalls = [] }, feed));
+        return _buffer.WrittenCount;
+    }
+
+    /// <summary>
+    /// FloorPublisher.OnDelta for viewers of changes (the product's pages), push after push: each
+    /// row compared with the one last sent and written with only its changed fields, then the
+    /// supervisors' message serialized.
+    /// </summary>
+    [Benchmark]
+    public int Changes()
+    {
+        _buffer.ResetWrittenCount();
+        var delta = ++_seq % 2 == 0 ? _delta : _secondLater;
+        var feed = _feed.For(delta.Center, delta.Feed);
+        var (floor, board) = _changes.Messages(delta with { Seq = _seq }, feed);
+        Write(floor);
+        Write(board);
         return _buffer.WrittenCount;
     }
 
