@@ -226,4 +226,24 @@ public class PushTests(PushClusterFixture fixture)
         Assert.False(observer.Deltas.Reader.TryRead(out var stray), $"delta {stray?.Seq} went to an expired node");
         Assert.Equal((await center.Snapshot(fixture.Time.GetUtcNow())).Seq, delta.Seq);
     }
+
+    [Fact]
+    public async Task An_agent_changed_by_its_facts_is_pushed_as_it_answers_for_the_push_moment()
+    {
+        var (center, observer, _) = await Watch("push-draft");
+        await Tick(center);
+        await Next(observer);
+
+        await center.Apply(new[]
+        {
+            Event("push-draft", "\"type\":\"agent.notready\",\"agent\":\"A1\",\"reason\":\"away\""),
+        }.AsImmutable());
+        await Tick(center, TimeSpan.FromSeconds(7.25));
+        var delta = await Next(observer);
+
+        var pushed = Assert.Single(delta.Agents);
+        var asked = await fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Of("push-draft", "A1")).View(delta.AsOf, new ClockInfo("UTC", "00:00"));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(asked), System.Text.Json.JsonSerializer.Serialize(pushed));
+        Assert.Equal(7.25, pushed.SecondsByReason["away"]);
+    }
 }

@@ -6,8 +6,11 @@ namespace FloorWatch.Contracts.Grains;
 /// <summary>An agent at a seat, keyed "center/agent": state, current call, time per state.</summary>
 public interface IAgentGrain : IGrainWithStringKey
 {
-    /// <summary>Folds the facts and judges the rules as they go; answers the alerts that changed.</summary>
-    Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, RuleContext context);
+    /// <summary>
+    /// Folds the facts and judges the rules as they go; answers the alerts that changed and, given
+    /// the center's clock (while it is watched), the draft of the agent's view.
+    /// </summary>
+    Task<AgentApplied> Apply(Immutable<FloorFact[]> facts, RuleContext context, ClockInfo? draftClock);
 
     /// <summary>Judges the rules now (the center went live, or the rules changed); answers the alerts that changed.</summary>
     Task<AlertView[]> Evaluate(RuleContext context);

@@ -29,6 +29,19 @@ public sealed class StateSecondsDictionary : IReadOnlyDictionary<string, double>
         _wrapUp = byPhase[(int)AgentPhase.WrapUp];
     }
 
+    /// <summary>These seconds with <paramref name="seconds"/> more in <paramref name="phase"/> (none in logged out, which is not in the map).</summary>
+    public StateSecondsDictionary Plus(AgentPhase phase, double seconds)
+    {
+        Span<double> byPhase = stackalloc double[AgentPhaseNames.Count];
+        foreach (var p in Phases)
+        {
+            byPhase[(int)p] = Of(p);
+        }
+
+        byPhase[(int)phase] += seconds;
+        return new StateSecondsDictionary(byPhase);
+    }
+
     public double this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"'{key}' is not an agent state");
 
     public IEnumerable<string> Keys => Phases.Select(p => p.Name());

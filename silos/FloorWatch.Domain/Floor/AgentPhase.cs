@@ -25,6 +25,22 @@ public static class AgentPhaseNames
         _ => "wrapup",
     };
 
+    /// <summary>The phase named <paramref name="name"/> (as <see cref="Name"/> writes it).</summary>
+    public static bool TryParse(string name, out AgentPhase phase)
+    {
+        for (var p = AgentPhase.LoggedOut; p <= AgentPhase.WrapUp; p++)
+        {
+            if (string.Equals(p.Name(), name, StringComparison.Ordinal))
+            {
+                phase = p;
+                return true;
+            }
+        }
+
+        phase = default;
+        return false;
+    }
+
     public static bool IsBusy(this AgentPhase p) => p is AgentPhase.Ringing or AgentPhase.OnCall or AgentPhase.WrapUp;
 
     public static bool IsStaffed(this AgentPhase p) => p != AgentPhase.LoggedOut;

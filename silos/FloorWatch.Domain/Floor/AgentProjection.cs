@@ -160,6 +160,32 @@ public sealed class AgentProjection
     /// </summary>
     public AgentInterval Sum(long fromTicks, long toTicks, DateTimeOffset asOf)
     {
+        var sum = Closed(fromTicks, toTicks);
+        if (Phase != AgentPhase.LoggedOut && OpenSeconds(Since, fromTicks, toTicks, asOf) is > 0 and var open)
+        {
+            sum.AddSeconds(Phase, Reason, open);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The seconds of a state open since <paramref name="since"/> that fall in [fromTicks, toTicks)
+    /// by <paramref name="asOf"/>; none when it opened later.
+    /// </summary>
+    public static double OpenSeconds(DateTimeOffset since, long fromTicks, long toTicks, DateTimeOffset asOf)
+    {
+        var start = Math.Max(since.UtcTicks, fromTicks);
+        var end = Math.Min(asOf.UtcTicks, toTicks);
+        return end > start ? (end - start) / (double)TimeSpan.TicksPerSecond : 0;
+    }
+
+    /// <summary>
+    /// The agent's sums over the intervals starting in [fromTicks, toTicks) without the open state:
+    /// what <see cref="Sum"/> gives at any time until the agent's next fact.
+    /// </summary>
+    public AgentInterval Closed(long fromTicks, long toTicks)
+    {
         var first = fromTicks % CenterClock.IntervalTicks == 0 ? fromTicks : fromTicks - (fromTicks % CenterClock.IntervalTicks) + CenterClock.IntervalTicks;
         var settleTo = Math.Clamp(CenterClock.IntervalStartTicks(Since), first, Math.Max(first, toTicks));
         var sum = new AgentInterval();
@@ -182,17 +208,6 @@ public sealed class AgentProjection
         }
 
         AddRange(sum, Math.Max(t, settleTo), toTicks);
-
-        if (Phase != AgentPhase.LoggedOut)
-        {
-            var start = Math.Max(Since.UtcTicks, fromTicks);
-            var end = Math.Min(asOf.UtcTicks, toTicks);
-            if (end > start)
-            {
-                sum.AddSeconds(Phase, Reason, (end - start) / (double)TimeSpan.TicksPerSecond);
-            }
-        }
-
         return sum;
     }
 

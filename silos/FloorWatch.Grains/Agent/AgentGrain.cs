@@ -32,7 +32,7 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
         return Task.CompletedTask;
     }
 
-    public Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, RuleContext context)
+    public Task<AgentApplied> Apply(Immutable<FloorFact[]> facts, RuleContext context, ClockInfo? draftClock)
     {
         _context = context;
         _judge.Clear();
@@ -44,7 +44,9 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
             _judge.Judge(f.Ts);
         }
 
-        return Task.FromResult(Finish());
+        var alerts = Finish();
+        var draft = draftClock is null ? null : AgentViewBuilder.Draft(_projection, time.GetUtcNow(), Clocks.Get(draftClock), _judge.Notice);
+        return Task.FromResult(new AgentApplied(alerts, draft));
     }
 
     public Task<AlertView[]> Evaluate(RuleContext context)

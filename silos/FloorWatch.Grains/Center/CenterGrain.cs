@@ -3,6 +3,7 @@ using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Settings;
 using FloorWatch.Domain.Time;
+using FloorWatch.Grains.Agent;
 using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Queue;
 using FloorWatch.Domain.Rules;
@@ -46,6 +47,9 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private readonly AlertBook _alerts = new();
     private readonly BreakBook _breaks = new();
     private readonly List<BreakView> _breakChanges = [];
+
+    /// <summary>Changed agents' views as their facts left them, while the center is watched: the next push finishes them instead of asking each agent.</summary>
+    private readonly Dictionary<string, AgentViewDraft> _drafts = new(StringComparer.Ordinal);
     private bool _live;
 
     /// <summary>The rules in force, judged on the feed's clock (and the wall clock once live).</summary>
@@ -128,21 +132,23 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
         var rules = Rules;
         var settings = _sequencer.Settings;
-        var calls = new List<Task<AlertView[]>>(_batch.Queues.Count + _batch.Agents.Count);
+        var draftClock = _pushTimer is null ? null : ClockInfo;
+        var queueCalls = new List<Task<AlertView[]>>(_batch.Queues.Count);
         foreach (var (queue, facts) in _batch.Queues)
         {
             _queues.Add(queue);
             _changes.Queues.Add(queue);
-            calls.Add(QueueGrain(queue).Apply(facts.ToArray().AsImmutable(), settings.Queue(queue), rules));
+            queueCalls.Add(QueueGrain(queue).Apply(facts.ToArray().AsImmutable(), settings.Queue(queue), rules));
         }
 
         _breakChanges.Clear();
+        var agentCalls = new List<(string Agent, Task<AgentApplied> Call)>(_batch.Agents.Count);
         foreach (var (agent, facts) in _batch.Agents)
         {
             _agents.Add(agent);
             _changes.Agents.Add(agent);
             _breaks.Observe(agent, facts, _breakChanges);
-            calls.Add(AgentGrain(agent).Apply(facts.ToArray().AsImmutable(), rules));
+            agentCalls.Add((agent, AgentGrain(agent).Apply(facts.ToArray().AsImmutable(), rules, draftClock)));
         }
 
         foreach (var f in _batch.Center)
@@ -151,9 +157,19 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         }
 
         _batch.Clear();
-        foreach (var alerts in await Task.WhenAll(calls))
+        foreach (var alerts in await Task.WhenAll(queueCalls))
         {
             Merge(alerts);
+        }
+
+        foreach (var (agent, call) in agentCalls)
+        {
+            var applied = await call;
+            Merge(applied.Alerts);
+            if (applied.Draft is { } draft)
+            {
+                _drafts[agent] = draft;
+            }
         }
 
         foreach (var b in _breakChanges)
@@ -189,6 +205,8 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     {
         var rules = Rules;
         var settings = _sequencer.Settings;
+        // Judging may change an agent's early warning, which its draft holds.
+        _drafts.Clear();
         var calls = _agents.Select(a => AgentGrain(a).Evaluate(rules))
             .Concat(_queues.Select(q => QueueGrain(q).Evaluate(settings.Queue(q), rules)))
             .ToList();
@@ -213,6 +231,8 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     {
         if (agent is not null && _agents.Contains(agent))
         {
+            // Changed without a fact (a deadline passed): its draft is not its view any more.
+            _drafts.Remove(agent);
             _changes.Agents.Add(agent);
         }
 
@@ -405,6 +425,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         {
             _pushTimer?.Dispose();
             _pushTimer = null;
+            _drafts.Clear();
             return;
         }
 
@@ -421,7 +442,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         var queueIds = refreshQueues ? _queues : _changes.Queues;
         var agentIds = _pushEverything ? _agents : _changes.Agents;
         var queues = await Task.WhenAll(queueIds.Order(StringComparer.Ordinal).Select(q => QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
-        var agents = await Task.WhenAll(agentIds.Order(StringComparer.Ordinal).Select(a => AgentGrain(a).View(asOf, clockInfo)));
+        var agents = await AgentViews(agentIds, asOf, clockInfo);
         foreach (var q in queues)
         {
             _liveCalls.SetQueue(q);
@@ -458,6 +479,34 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
         // One-way: a slow node never holds the center up.
         await _observers.Notify(o => o.OnDelta(delta));
+    }
+
+    /// <summary>The agents' views as of <paramref name="asOf"/>, in id order: finished from their drafts, or asked of the agents that have none.</summary>
+    private async Task<AgentView[]> AgentViews(IEnumerable<string> agentIds, DateTimeOffset asOf, ClockInfo clockInfo)
+    {
+        var clock = Clocks.Get(clockInfo);
+        var ids = agentIds.Order(StringComparer.Ordinal).ToArray();
+        var views = new AgentView[ids.Length];
+        List<(int Index, Task<AgentView> View)>? asked = null;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (_drafts.TryGetValue(ids[i], out var draft) && AgentViewBuilder.Finish(draft, asOf, clock) is { } view)
+            {
+                views[i] = view;
+            }
+            else
+            {
+                (asked ??= []).Add((i, AgentGrain(ids[i]).View(asOf, clockInfo)));
+            }
+        }
+
+        _drafts.Clear();
+        foreach (var (index, view) in asked ?? [])
+        {
+            views[index] = await view;
+        }
+
+        return views;
     }
 
     public Task<QueueView> Totals(DateTimeOffset asOf) =>
