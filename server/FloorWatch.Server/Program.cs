@@ -1,5 +1,6 @@
 using FloorWatch.Server.Hosting;
 
+SharedArrayPoolSize.Apply();
 if (CommandLineHelp.TryPrint(args))
 {
     return;
