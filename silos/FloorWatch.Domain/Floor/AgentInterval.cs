@@ -34,6 +34,11 @@ public sealed class AgentInterval
         }
     }
 
+    /// <summary>How many not-ready reasons hold seconds; <see cref="ReasonAt"/> reads them in order.</summary>
+    public int ReasonCount => _reasons?.Length ?? 0;
+
+    public (string Reason, double Seconds) ReasonAt(int index) => (_reasons![index].Reason, _reasons[index].Seconds);
+
     public long Handled { get; set; }
 
     public double HandleTimeSum { get; set; }

@@ -36,7 +36,7 @@ public static class AgentViewBuilder
         Handled = today.Handled,
         AhtSeconds = Aht(today),
         SecondsByState = ByState(today),
-        SecondsByReason = today.SecondsByReason,
+        SecondsByReason = ReasonSecondsDictionary.Of(today),
         MissedOffers = p.MissedOffers,
         LoggedInAt = p.LoggedInAt,
         Notice = notice,
@@ -69,24 +69,12 @@ public static class AgentViewBuilder
         }
 
         var byState = view.SecondsByState as StateSecondsDictionary ?? throw new InvalidOperationException($"agent {view.Id}: a draft holds its seconds per state as a {nameof(StateSecondsDictionary)}");
+        var byReason = view.SecondsByReason as ReasonSecondsDictionary ?? throw new InvalidOperationException($"agent {view.Id}: a draft holds its seconds per reason as a {nameof(ReasonSecondsDictionary)}");
         return view with
         {
             SecondsByState = byState.Plus(phase, open),
-            SecondsByReason = phase == AgentPhase.NotReady ? Plus(view.SecondsByReason, view.Reason ?? "notready", open) : view.SecondsByReason,
+            SecondsByReason = phase == AgentPhase.NotReady ? byReason.Plus(view.Reason ?? "notready", open) : byReason,
         };
-    }
-
-    /// <summary>The reasons in their order, a new one last, as <see cref="AgentInterval"/> keeps them.</summary>
-    private static Dictionary<string, double> Plus(IReadOnlyDictionary<string, double> byReason, string reason, double seconds)
-    {
-        var d = new Dictionary<string, double>(byReason.Count + 1, StringComparer.Ordinal);
-        foreach (var (k, v) in byReason)
-        {
-            d[k] = v;
-        }
-
-        d[reason] = d.TryGetValue(reason, out var before) ? before + seconds : seconds;
-        return d;
     }
 
     /// <summary>Every interval of business day <paramref name="day"/>.</summary>
@@ -98,7 +86,7 @@ public static class AgentViewBuilder
                 CenterClock.FromTicks(t),
                 CenterClock.FromTicks(t + CenterClock.IntervalTicks),
                 ByState(i),
-                i.SecondsByReason,
+                ReasonSecondsDictionary.Of(i),
                 i.Handled,
                 Aht(i));
         }).ToArray();
