@@ -18,10 +18,9 @@ public sealed class DeltaChanges
     private readonly RowChanges _totals = new(RowChanges.QueueNestedFields);
     private readonly RowChanges _queues = new(RowChanges.QueueNestedFields);
     private readonly RowChanges _agents = new();
-    private readonly ArrayBufferWriter<byte> _row = new(1024);
-
     // Kept from delta to delta: grown once to a supervisor delta's size instead of doubling up to it every time.
-    private readonly ArrayBufferWriter<byte> _rows = new(64 * 1024);
+    private readonly ArrayBufferWriter<byte> _serialized = new(64 * 1024);
+    private readonly ArrayBufferWriter<byte> _written = new(64 * 1024);
     private long _seq = long.MinValue;
     private int _viewers;
     private readonly Lock _gate = new();
@@ -77,31 +76,43 @@ public sealed class DeltaChanges
         }
 
         _seq = d.Seq;
-        var totals = Rows(_totals, [(d.Totals.Id, ApiJson.Queue(d.Totals))], array: false);
-        var queues = Rows(_queues, d.Queues.Select(q => (q.Id, ApiJson.Queue(q))), array: true);
-        var agents = Rows(_agents, d.Agents.Select(a => a.Id).Zip(ApiJson.Agents(d.Agents, d.AsOf, d.AgentAlerts)), array: true);
+        var totals = Rows(_totals, [d.Totals.Id], [ApiJson.Queue(d.Totals)], array: false);
+        var queues = Rows(_queues, d.Queues.Select(q => q.Id), d.Queues.Select(ApiJson.Queue), array: true);
+        var agents = Rows(_agents, d.Agents.Select(a => a.Id), ApiJson.Agents(d.Agents, d.AsOf, d.AgentAlerts), array: true);
         return (
             ApiJson.Delta(d, feed, totals, queues, agents, d.Calls, d.EndedCalls),
             ApiJson.Delta(d, feed, totals, queues, Array.Empty<object>(), Array.Empty<object>(), Array.Empty<string>()));
     }
 
-    private RawJson Rows(RowChanges changes, IEnumerable<(string Id, object Row)> rows, bool array)
+    /// <summary>
+    /// The rows serialized as one array (one serializer call, not one per row), then each element
+    /// written as changes from the row last sent with its id.
+    /// </summary>
+    private RawJson Rows(RowChanges changes, IEnumerable<string> ids, IEnumerable<object> rows, bool array)
     {
-        _rows.ResetWrittenCount();
-        using var rowWriter = new Utf8JsonWriter(_row);
-        using (var writer = new Utf8JsonWriter(_rows))
+        _serialized.ResetWrittenCount();
+        using (var rowsWriter = new Utf8JsonWriter(_serialized))
+        {
+            JsonSerializer.Serialize(rowsWriter, rows, JournalJson.Options);
+        }
+
+        _written.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_written))
         {
             if (array)
             {
                 writer.WriteStartArray();
             }
 
-            foreach (var (id, row) in rows)
+            var all = _serialized.WrittenSpan;
+            var reader = new Utf8JsonReader(all);
+            reader.Read();
+            using var id = ids.GetEnumerator();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray && id.MoveNext())
             {
-                _row.ResetWrittenCount();
-                rowWriter.Reset(_row);
-                JsonSerializer.Serialize(rowWriter, row, JournalJson.Options);
-                changes.Write(writer, id, _row.WrittenSpan);
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                changes.Write(writer, id.Current, all[start..(int)reader.BytesConsumed]);
             }
 
             if (array)
@@ -110,6 +121,6 @@ public sealed class DeltaChanges
             }
         }
 
-        return new RawJson(_rows.WrittenSpan.ToArray());
+        return new RawJson(_written.WrittenSpan.ToArray());
     }
 }
