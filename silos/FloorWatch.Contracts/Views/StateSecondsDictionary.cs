@@ -54,17 +54,9 @@ public sealed class StateSecondsDictionary : IReadOnlyDictionary<string, double>
 
     public bool TryGetValue(string key, out double value)
     {
-        foreach (var p in Phases)
-        {
-            if (string.Equals(p.Name(), key, StringComparison.Ordinal))
-            {
-                value = Of(p);
-                return true;
-            }
-        }
-
-        value = 0;
-        return false;
+        var known = AgentPhaseNames.TryParse(key, out var phase) && phase != AgentPhase.LoggedOut;
+        value = known ? Of(phase) : 0;
+        return known;
     }
 
     public IEnumerator<KeyValuePair<string, double>> GetEnumerator()

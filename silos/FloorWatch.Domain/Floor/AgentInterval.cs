@@ -46,11 +46,14 @@ public sealed class AgentInterval
     public void AddSeconds(AgentPhase phase, string? reason, double seconds)
     {
         _phases[(int)phase] += seconds;
-        if (phase == AgentPhase.NotReady)
+        if (ReasonKey(phase, reason) is { } key)
         {
-            AddReason(reason ?? "notready", seconds);
+            AddReason(key, seconds);
         }
     }
+
+    /// <summary>The reason a state's seconds count under: only not-ready time has one, "notready" when none was given.</summary>
+    public static string? ReasonKey(AgentPhase phase, string? reason) => phase == AgentPhase.NotReady ? reason ?? "notready" : null;
 
     public void Add(AgentInterval o)
     {

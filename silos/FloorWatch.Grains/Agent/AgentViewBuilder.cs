@@ -73,7 +73,7 @@ public static class AgentViewBuilder
         return view with
         {
             SecondsByState = byState.Plus(phase, open),
-            SecondsByReason = phase == AgentPhase.NotReady ? byReason.Plus(view.Reason ?? "notready", open) : byReason,
+            SecondsByReason = AgentInterval.ReasonKey(phase, view.Reason) is { } reason ? byReason.Plus(reason, open) : byReason,
         };
     }
 
