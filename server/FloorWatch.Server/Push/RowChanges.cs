@@ -62,22 +62,20 @@ public sealed class RowChanges(params string[] nestedFields)
 
         if (sent is null)
         {
-            _sent[id] = new SentRow(row);
+            _sent[id] = sent = new SentRow();
         }
-        else
-        {
-            sent.Set(row);
-        }
+
+        sent.Set(row);
     }
 
     /// <summary>
     /// A row's bytes as last sent, in an array with room to spare: its numbers change width from
     /// push to push, and a new array for each would be most of what writing changes allocates.
     /// </summary>
-    private sealed class SentRow(ReadOnlySpan<byte> row)
+    private sealed class SentRow
     {
-        private byte[] _buffer = Room(row);
-        private int _length = row.Length;
+        private byte[] _buffer = [];
+        private int _length;
 
         public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
 
@@ -90,13 +88,6 @@ public sealed class RowChanges(params string[] nestedFields)
 
             row.CopyTo(_buffer);
             _length = row.Length;
-        }
-
-        private static byte[] Room(ReadOnlySpan<byte> row)
-        {
-            var buffer = new byte[row.Length + (row.Length / 8)];
-            row.CopyTo(buffer);
-            return buffer;
         }
     }
 
