@@ -17,7 +17,7 @@ public class DeltaChangesTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly QueueView Totals = new()
+    internal static readonly QueueView Totals = new()
     {
         Id = "hq",
         Now = new QueueNowView { Counts = new QueueNow() },

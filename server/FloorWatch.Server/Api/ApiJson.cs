@@ -35,38 +35,22 @@ public static class ApiJson
     };
 
     /// <summary>An agent's row with its open alerts (<paramref name="alerts"/> holds only this agent's).</summary>
-    public static object Agent(AgentView a, DateTimeOffset asOf, AlertView[] alerts) => new
-    {
-        id = a.Id,
-        name = a.Name,
-        state = a.State,
-        reason = a.Reason,
-        since = a.Since,
-        seat = a.Seat,
-        queues = a.Queues,
-        call = a.Call?.Call,
-        queue = a.Call?.Queue,
-        talkSeconds = a.Call is { } c ? Math.Max(0, (asOf - c.Since).TotalSeconds) : (double?)null,
-        held = a.Call?.Held ?? false,
-        vip = a.Call?.Vip ?? false,
-        handled = a.Handled,
-        ahtSeconds = a.AhtSeconds,
-        secondsByState = a.SecondsByState,
-        secondsByReason = a.SecondsByReason,
-        missedOffers = a.MissedOffers,
-        alerts,
-    };
+    public static AgentRow Agent(AgentView a, DateTimeOffset asOf, AlertView[] alerts) => new(a, asOf, alerts);
 
     /// <summary>The rows of <paramref name="agents"/>, each with its own alerts: grouped once, not searched per agent.</summary>
     /// <remarks>Made as they are read: a delta's whole rows are built for a group that may have no viewer, and then never are.</remarks>
-    public static IEnumerable<object> Agents(IReadOnlyList<AgentView> agents, DateTimeOffset asOf, IReadOnlyList<AlertView> alerts)
+    public static IEnumerable<AgentRow> Agents(IReadOnlyList<AgentView> agents, DateTimeOffset asOf, IReadOnlyList<AlertView> alerts)
     {
-        var byAgent = alerts.Where(x => x.Agent is not null).GroupBy(x => x.Agent!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var byAgent = AlertsByAgent(alerts);
         foreach (var a in agents)
         {
             yield return Agent(a, asOf, byAgent.GetValueOrDefault(a.Id) ?? []);
         }
     }
+
+    /// <summary>The alerts of each agent that has any.</summary>
+    public static Dictionary<string, AlertView[]> AlertsByAgent(IReadOnlyList<AlertView> alerts) =>
+        alerts.Where(x => x.Agent is not null).GroupBy(x => x.Agent!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>The snapshot with the alerts its reader may see.</summary>
     public static object Snapshot(CenterSnapshot s, object feed, IReadOnlyList<AlertView> alerts) => new

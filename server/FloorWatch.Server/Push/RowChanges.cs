@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using FloorWatch.Server.Api;
 
 namespace FloorWatch.Server.Push;
 
@@ -19,8 +21,9 @@ public sealed class RowChanges(params string[] nestedFields)
     private static readonly byte[] Id = "id"u8.ToArray();
     private readonly byte[][] _nested = [.. nestedFields.Select(f => System.Text.Encoding.UTF8.GetBytes(f))];
     private readonly Dictionary<string, SentRow> _sent = new(StringComparer.Ordinal);
-    private readonly List<Field> _fields = [];
-    private readonly List<Field> _innerFields = [];
+    private readonly List<JsonField> _rowFields = [];
+    private readonly List<JsonField> _innerFields = [];
+    private readonly List<JsonField> _lastInnerFields = [];
 
     /// <summary>The fields of a queue (and of the totals) whose own fields are written as changes.</summary>
     public static readonly string[] QueueNestedFields = ["now", "interval", "today", "settings"];
@@ -38,22 +41,36 @@ public sealed class RowChanges(params string[] nestedFields)
     /// </summary>
     public void Write(Utf8JsonWriter writer, string id, ReadOnlySpan<byte> row)
     {
+        // Not an object: no fields, so nothing is left out and it is written whole.
+        if (!Fields(row, _rowFields))
+        {
+            _rowFields.Clear();
+        }
+
+        Write(writer, id, row, CollectionsMarshal.AsSpan(_rowFields));
+    }
+
+    /// <summary>The same, for a row whose writer noted where its fields lie (<see cref="JsonFieldMarks"/>): it is not read back.</summary>
+    public void Write(Utf8JsonWriter writer, string id, ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields)
+    {
         var sent = _sent.GetValueOrDefault(id);
-        var last = sent is null ? default : sent.Bytes;
-        if (sent is null || !Pair(row, last, _fields) || !LeavesOut(row, last))
+        if (sent is null || !sent.SameFields(row, fields) || !LeavesOut(row, fields, sent))
         {
             writer.WriteRawValue(row, skipInputValidation: true);
         }
         else
         {
+            var last = sent.Bytes;
             writer.WriteStartObject();
-            foreach (var f in _fields)
+            for (var i = 0; i < fields.Length; i++)
             {
-                var name = f.Name(row);
-                if (name.SequenceEqual(Id) || !f.Same(row, last))
+                var name = fields[i].Name(row);
+                var value = fields[i].Value(row);
+                var lastValue = sent.Fields[i].Value(last);
+                if (name.SequenceEqual(Id) || !value.SequenceEqual(lastValue))
                 {
                     writer.WritePropertyName(name);
-                    WriteValue(writer, IsNested(name), f.Value(row), f.Last(last));
+                    WriteValue(writer, IsNested(name), value, lastValue);
                 }
             }
 
@@ -65,38 +82,73 @@ public sealed class RowChanges(params string[] nestedFields)
             _sent[id] = sent = new SentRow();
         }
 
-        sent.Set(row);
+        sent.Set(row, fields);
     }
 
     /// <summary>
-    /// A row's bytes as last sent, in an array with room to spare: its numbers change width from
-    /// push to push, and a new array for each would be most of what writing changes allocates.
+    /// A row's bytes and fields as last sent, in arrays with room to spare: its numbers change width
+    /// from push to push, and a new array for each would be most of what writing changes allocates.
     /// </summary>
     private sealed class SentRow
     {
         private byte[] _buffer = [];
         private int _length;
+        private JsonField[] _fields = [];
+        private int _fieldCount;
 
         public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
 
-        public void Set(ReadOnlySpan<byte> row)
+        public ReadOnlySpan<JsonField> Fields => _fields.AsSpan(0, _fieldCount);
+
+        public void Set(ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields)
         {
             if (row.Length > _buffer.Length)
             {
                 _buffer = new byte[row.Length + (row.Length / 4)];
             }
 
+            if (fields.Length > _fields.Length)
+            {
+                _fields = new JsonField[fields.Length];
+            }
+
             row.CopyTo(_buffer);
             _length = row.Length;
+            fields.CopyTo(_fields);
+            _fieldCount = fields.Length;
+        }
+
+        /// <summary>
+        /// True when <paramref name="row"/> has the fields of this one, by name and in order (both
+        /// come from the same writer, so they do unless the shape changed).
+        /// </summary>
+        public bool SameFields(ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields)
+        {
+            var last = Fields;
+            if (fields.Length != last.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (!fields[i].Name(row).SequenceEqual(last[i].Name(Bytes)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
     /// <summary>True when some field but the id is as last sent, so a row of changes is shorter than the row.</summary>
-    private bool LeavesOut(ReadOnlySpan<byte> row, ReadOnlySpan<byte> last)
+    private static bool LeavesOut(ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields, SentRow sent)
     {
-        foreach (var f in _fields)
+        var last = sent.Bytes;
+        for (var i = 0; i < fields.Length; i++)
         {
-            if (f.Same(row, last) && !f.Name(row).SequenceEqual(Id))
+            if (fields[i].Value(row).SequenceEqual(sent.Fields[i].Value(last)) && !fields[i].Name(row).SequenceEqual(Id))
             {
                 return true;
             }
@@ -108,55 +160,73 @@ public sealed class RowChanges(params string[] nestedFields)
     /// <summary>A changed value: whole, or for a nested object of the same fields, only its fields that changed.</summary>
     private void WriteValue(Utf8JsonWriter writer, bool nested, ReadOnlySpan<byte> value, ReadOnlySpan<byte> last)
     {
-        if (!nested || !Pair(value, last, _innerFields))
+        if (!nested || !Fields(value, _innerFields) || !Fields(last, _lastInnerFields) || !SameNames(value, _innerFields, last, _lastInnerFields))
         {
             writer.WriteRawValue(value, skipInputValidation: true);
             return;
         }
 
         writer.WriteStartObject();
-        foreach (var f in _innerFields)
+        for (var i = 0; i < _innerFields.Count; i++)
         {
-            if (!f.Same(value, last))
+            var field = _innerFields[i].Value(value);
+            if (!field.SequenceEqual(_lastInnerFields[i].Value(last)))
             {
-                writer.WritePropertyName(f.Name(value));
-                writer.WriteRawValue(f.Value(value), skipInputValidation: true);
+                writer.WritePropertyName(_innerFields[i].Name(value));
+                writer.WriteRawValue(field, skipInputValidation: true);
             }
         }
 
         writer.WriteEndObject();
     }
 
-    /// <summary>
-    /// Walks two JSON objects side by side into <paramref name="fields"/>: each field's name and its
-    /// value's bytes in both. False when either is not an object or their fields differ in name or
-    /// order (both come from the same serializer, so they do not unless the shape changed).
-    /// </summary>
-    private static bool Pair(ReadOnlySpan<byte> now, ReadOnlySpan<byte> before, List<Field> fields)
+    private static bool SameNames(ReadOnlySpan<byte> now, List<JsonField> fields, ReadOnlySpan<byte> before, List<JsonField> lastFields)
     {
-        fields.Clear();
-        var a = new Utf8JsonReader(now);
-        var b = new Utf8JsonReader(before);
-        if (!a.Read() || a.TokenType != JsonTokenType.StartObject || !b.Read() || b.TokenType != JsonTokenType.StartObject)
+        if (fields.Count != lastFields.Count)
         {
             return false;
         }
 
-        while (a.Read() && a.TokenType == JsonTokenType.PropertyName)
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (!b.Read() || b.TokenType != JsonTokenType.PropertyName || !a.ValueSpan.SequenceEqual(b.ValueSpan) || a.ValueIsEscaped)
+            if (!fields[i].Name(now).SequenceEqual(lastFields[i].Name(before)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a JSON object's fields into <paramref name="fields"/>: each one's name and value. False
+    /// when it is not an object, or a name is escaped (names are compared as they are written).
+    /// </summary>
+    private static bool Fields(ReadOnlySpan<byte> json, List<JsonField> fields)
+    {
+        fields.Clear();
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
             {
                 return false;
             }
 
             // The name token starts at its opening quote.
-            var (nameStart, nameLength) = ((int)a.TokenStartIndex + 1, a.ValueSpan.Length);
-            var (valueStart, valueEnd) = SkipValue(ref a);
-            var (lastStart, lastEnd) = SkipValue(ref b);
-            fields.Add(new Field(nameStart, nameLength, valueStart, valueEnd, lastStart, lastEnd));
+            var (nameStart, nameLength) = ((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+            reader.Read();
+            var valueStart = (int)reader.TokenStartIndex;
+            reader.Skip();
+            fields.Add(new JsonField(nameStart, nameLength, valueStart, (int)reader.BytesConsumed));
         }
 
-        return a.TokenType == JsonTokenType.EndObject && b.Read() && b.TokenType == JsonTokenType.EndObject;
+        return reader.TokenType == JsonTokenType.EndObject;
     }
 
     private bool IsNested(ReadOnlySpan<byte> name)
@@ -170,26 +240,5 @@ public sealed class RowChanges(params string[] nestedFields)
         }
 
         return false;
-    }
-
-    /// <summary>Moves past the value after a property name; its bytes' range in the row.</summary>
-    private static (int Start, int End) SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        return (start, (int)reader.BytesConsumed);
-    }
-
-    /// <summary>One field of two objects walked side by side: where its name and its two values lie.</summary>
-    private readonly record struct Field(int NameStart, int NameLength, int ValueStart, int ValueEnd, int LastStart, int LastEnd)
-    {
-        public ReadOnlySpan<byte> Name(ReadOnlySpan<byte> now) => now.Slice(NameStart, NameLength);
-
-        public ReadOnlySpan<byte> Value(ReadOnlySpan<byte> now) => now[ValueStart..ValueEnd];
-
-        public ReadOnlySpan<byte> Last(ReadOnlySpan<byte> before) => before[LastStart..LastEnd];
-
-        public bool Same(ReadOnlySpan<byte> now, ReadOnlySpan<byte> before) => Value(now).SequenceEqual(Last(before));
     }
 }

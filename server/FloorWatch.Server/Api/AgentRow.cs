@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FloorWatch.Contracts.Views;
+
+namespace FloorWatch.Server.Api;
+
+/// <summary>
+/// An agent's row of the read API and the hub (contract section 3), with its open alerts
+/// (<see cref="Alerts"/> holds only this agent's). A supervisor's delta is mostly these rows, so
+/// they are written field by field rather than through the serializer's reflection.
+/// </summary>
+[JsonConverter(typeof(AgentRowConverter))]
+public sealed record AgentRow(AgentView Agent, DateTimeOffset AsOf, AlertView[] Alerts)
+{
+    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText NameField = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText Since = JsonEncodedText.Encode("since");
+    private static readonly JsonEncodedText Seat = JsonEncodedText.Encode("seat");
+    private static readonly JsonEncodedText Queues = JsonEncodedText.Encode("queues");
+    private static readonly JsonEncodedText Call = JsonEncodedText.Encode("call");
+    private static readonly JsonEncodedText Queue = JsonEncodedText.Encode("queue");
+    private static readonly JsonEncodedText TalkSeconds = JsonEncodedText.Encode("talkSeconds");
+    private static readonly JsonEncodedText Held = JsonEncodedText.Encode("held");
+    private static readonly JsonEncodedText Vip = JsonEncodedText.Encode("vip");
+    private static readonly JsonEncodedText Handled = JsonEncodedText.Encode("handled");
+    private static readonly JsonEncodedText AhtSeconds = JsonEncodedText.Encode("ahtSeconds");
+    private static readonly JsonEncodedText SecondsByState = JsonEncodedText.Encode("secondsByState");
+    private static readonly JsonEncodedText SecondsByReason = JsonEncodedText.Encode("secondsByReason");
+    private static readonly JsonEncodedText MissedOffers = JsonEncodedText.Encode("missedOffers");
+    private static readonly JsonEncodedText AlertsField = JsonEncodedText.Encode("alerts");
+
+    /// <summary>How many fields a row has.</summary>
+    public const int FieldCount = 18;
+
+    /// <summary>
+    /// Writes the row as the serializer would with <paramref name="options"/>, noting where each
+    /// field lies in <paramref name="fields"/> when it has room for them.
+    /// </summary>
+    /// <returns>How many fields were noted.</returns>
+    public int Write(Utf8JsonWriter writer, JsonSerializerOptions options, Span<JsonField> fields = default)
+    {
+        var a = Agent;
+        var call = a.Call;
+        var marks = new JsonFieldMarks(writer, fields);
+        writer.WriteStartObject();
+        marks.Name(Id);
+        writer.WriteStringValue(a.Id);
+        marks.End();
+        marks.Name(NameField);
+        WriteString(writer, a.Name);
+        marks.End();
+        marks.Name(State);
+        writer.WriteStringValue(a.State);
+        marks.End();
+        marks.Name(Reason);
+        WriteString(writer, a.Reason);
+        marks.End();
+        marks.Name(Since);
+        writer.WriteStringValue(a.Since);
+        marks.End();
+        marks.Name(Seat);
+        WriteString(writer, a.Seat);
+        marks.End();
+        marks.Name(Queues);
+        writer.WriteStartArray();
+        foreach (var q in a.Queues)
+        {
+            WriteString(writer, q);
+        }
+
+        writer.WriteEndArray();
+        marks.End();
+        marks.Name(Call);
+        WriteString(writer, call?.Call);
+        marks.End();
+        marks.Name(Queue);
+        WriteString(writer, call?.Queue);
+        marks.End();
+        marks.Name(TalkSeconds);
+        WriteNumber(writer, call is null ? null : Math.Max(0, (AsOf - call.Since).TotalSeconds), options);
+        marks.End();
+        marks.Name(Held);
+        writer.WriteBooleanValue(call?.Held ?? false);
+        marks.End();
+        marks.Name(Vip);
+        writer.WriteBooleanValue(call?.Vip ?? false);
+        marks.End();
+        marks.Name(Handled);
+        writer.WriteNumberValue(a.Handled);
+        marks.End();
+        marks.Name(AhtSeconds);
+        WriteNumber(writer, a.AhtSeconds, options);
+        marks.End();
+        marks.Name(SecondsByState);
+        WriteMap(writer, a.SecondsByState, options);
+        marks.End();
+        marks.Name(SecondsByReason);
+        WriteMap(writer, a.SecondsByReason, options);
+        marks.End();
+        marks.Name(MissedOffers);
+        writer.WriteNumberValue(a.MissedOffers);
+        marks.End();
+        marks.Name(AlertsField);
+        if (Alerts.Length == 0)
+        {
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, Alerts, options);
+        }
+
+        marks.End();
+        writer.WriteEndObject();
+        return marks.Fields.Length;
+    }
+
+    private static void WriteString(Utf8JsonWriter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    /// <summary>A figure; one that is not finite goes through the serializer, which knows what the options allow for it.</summary>
+    private static void WriteNumber(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
+    {
+        if (value is not { } v)
+        {
+            writer.WriteNullValue();
+        }
+        else if (double.IsFinite(v))
+        {
+            writer.WriteNumberValue(v);
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, v, options);
+        }
+    }
+
+    private static void WriteMap(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> map, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, seconds) in map)
+        {
+            writer.WritePropertyName(options.DictionaryKeyPolicy?.ConvertName(key) ?? key);
+            WriteNumber(writer, seconds, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private sealed class AgentRowConverter : JsonConverter<AgentRow>
+    {
+        public override AgentRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("an agent's row is only written");
+
+        public override void Write(Utf8JsonWriter writer, AgentRow value, JsonSerializerOptions options) => _ = value.Write(writer, options);
+    }
+}
