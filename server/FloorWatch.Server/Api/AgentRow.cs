@@ -150,13 +150,39 @@ public sealed record AgentRow(AgentView Agent, DateTimeOffset AsOf, AlertView[] 
     private static void WriteMap(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> map, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        foreach (var (key, seconds) in map)
+        switch (map)
         {
-            writer.WritePropertyName(options.DictionaryKeyPolicy?.ConvertName(key) ?? key);
-            WriteNumber(writer, seconds, options);
+            // Every row has both maps: read by index, they cost no enumerator each.
+            case StateSecondsDictionary states:
+                for (var i = 0; i < states.Count; i++)
+                {
+                    WriteEntry(writer, states.At(i), options);
+                }
+
+                break;
+            case ReasonSecondsDictionary reasons:
+                for (var i = 0; i < reasons.Count; i++)
+                {
+                    WriteEntry(writer, reasons.At(i), options);
+                }
+
+                break;
+            default:
+                foreach (var entry in map)
+                {
+                    WriteEntry(writer, entry, options);
+                }
+
+                break;
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter writer, KeyValuePair<string, double> entry, JsonSerializerOptions options)
+    {
+        writer.WritePropertyName(options.DictionaryKeyPolicy?.ConvertName(entry.Key) ?? entry.Key);
+        WriteNumber(writer, entry.Value, options);
     }
 
     private sealed class AgentRowConverter : JsonConverter<AgentRow>

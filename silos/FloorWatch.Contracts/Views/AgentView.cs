@@ -17,8 +17,9 @@ public sealed record AgentView
     [Id(7)] public AgentCallInfo? Call { get; init; }
     [Id(8)] public long Handled { get; init; }
     [Id(9)] public double? AhtSeconds { get; init; }
-    [Id(10)] public IReadOnlyDictionary<string, double> SecondsByState { get; init; } = new Dictionary<string, double>();
-    [Id(11)] public IReadOnlyDictionary<string, double> SecondsByReason { get; init; } = new Dictionary<string, double>();
+    // Empty by default, one map for all: a view is made with its own seconds, so a new dictionary here would be dropped at once.
+    [Id(10)] public IReadOnlyDictionary<string, double> SecondsByState { get; init; } = ReasonSecondsDictionary.Empty;
+    [Id(11)] public IReadOnlyDictionary<string, double> SecondsByReason { get; init; } = ReasonSecondsDictionary.Empty;
     [Id(12)] public long MissedOffers { get; init; }
 
     /// <summary>The agent's own early warning (80 % of a not-ready limit); the agent's page shows it.</summary>

@@ -72,6 +72,9 @@ public sealed class ReasonSecondsDictionary : IReadOnlyDictionary<string, double
         return i >= 0;
     }
 
+    /// <summary>The <paramref name="index"/>-th reason and its seconds, in the map's order: read so, a row writes the map without an enumerator.</summary>
+    public KeyValuePair<string, double> At(int index) => KeyValuePair.Create(_reasons[index], _seconds[index]);
+
     public IEnumerator<KeyValuePair<string, double>> GetEnumerator()
     {
         for (var i = 0; i < _reasons.Length; i++)

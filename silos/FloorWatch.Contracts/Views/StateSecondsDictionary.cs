@@ -59,6 +59,9 @@ public sealed class StateSecondsDictionary : IReadOnlyDictionary<string, double>
         return known;
     }
 
+    /// <summary>The <paramref name="index"/>-th state and its seconds, in the map's order: read so, a row writes the map without an enumerator.</summary>
+    public KeyValuePair<string, double> At(int index) => KeyValuePair.Create(Phases[index].Name(), Of(Phases[index]));
+
     public IEnumerator<KeyValuePair<string, double>> GetEnumerator()
     {
         foreach (var p in Phases)
