@@ -505,6 +505,41 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_ts_too_far_ahead_is_named_as_it_was_sent()
+    {
+        var line = Line("agent.ready");
+        line["ts"] = "2026-11-17T17:00:00+08:00";
+
+        Assert.Equal("field 'ts': 2026-11-17T17:00:00+08:00 is more than 5 minutes in the future", Parse(line).Error);
+    }
+
+    [Fact]
+    public void A_ts_with_a_fraction_longer_than_any_clock_keeps_is_read_as_well()
+    {
+        var line = Line("switch.heartbeat");
+        line["ts"] = "2026-11-17T07:59:59." + new string('5', 80) + "Z";
+
+        var r = Parse(line);
+
+        Assert.True(r.IsValid, r.Error);
+        Assert.Equal(new DateTimeOffset(2026, 11, 17, 7, 59, 59, TimeSpan.Zero).AddTicks(5_555_555), r.Event!.Ts);
+    }
+
+    [Fact]
+    public void A_missing_id_is_reported_before_a_bad_ts_wherever_they_stand()
+    {
+        Assert.Equal("field 'id': required", Parse("""{"ts":"yesterday","center":"demo","type":"switch.heartbeat"}""").Error);
+        Assert.Equal("field 'ts': 'yesterday' is not an RFC 3339 time with offset", Parse("""{"ts":"yesterday","id":"e1","center":"demo","type":"switch.heartbeat"}""").Error);
+    }
+
+    [Fact]
+    public void A_later_ts_field_stands_for_an_earlier_one()
+    {
+        Assert.True(Parse("""{"id":"e1","ts":"yesterday","ts":"2026-11-17T08:00:00Z","center":"demo","type":"switch.heartbeat"}""").IsValid);
+        Assert.False(Parse("""{"id":"e1","ts":"2026-11-17T08:00:00Z","ts":"yesterday","center":"demo","type":"switch.heartbeat"}""").IsValid);
+    }
+
+    [Fact]
     public void A_ts_up_to_5_minutes_in_the_future_is_accepted()
     {
         var now = new DateTimeOffset(2026, 11, 17, 8, 0, 0, TimeSpan.Zero);

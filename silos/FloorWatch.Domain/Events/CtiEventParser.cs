@@ -16,6 +16,12 @@ public static partial class CtiEventParser
     private const int MaxTextLength = 1024;
     private const int MaxListLength = 256;
 
+    /// <summary>Longer than any RFC 3339 time but one with a long fraction, which is read as a string.</summary>
+    private const int MaxTimestampLength = 64;
+
+    /// <summary>Enough for every center, agent, queue and reason of a province, with room to spare.</summary>
+    private static readonly RepeatedStrings Repeated = new(capacity: 50_000);
+
     public static ParseResult Parse(ReadOnlySpan<byte> json, DateTimeOffset now)
     {
         RawFields f;
@@ -32,7 +38,7 @@ public static partial class CtiEventParser
                 return ParseResult.Fail("not a JSON object");
             }
 
-            var error = ReadFields(ref reader, out f);
+            var error = ReadFields(ref reader, now, out f);
             if (error is not null)
             {
                 return ParseResult.Fail(error);
@@ -53,7 +59,7 @@ public static partial class CtiEventParser
             return ParseResult.Fail("not valid JSON: a string is not valid UTF-8");
         }
 
-        return Validate(in f, now);
+        return Validate(in f);
     }
 
     private static string FirstSentence(string message)
@@ -64,13 +70,17 @@ public static partial class CtiEventParser
 
     private struct RawFields
     {
-        public string? Id, Ts, Center, Type, Agent, Call, Seat, Name, Reason, Queue, Caller, RecordingUrl;
+        public string? Id, Center, Type, Agent, Call, Seat, Name, Reason, Queue, Caller, RecordingUrl;
+
+        /// <summary>The time read from <c>ts</c>, or what is wrong with it (its text made only then).</summary>
+        public DateTimeOffset? Ts;
+        public string? TsError;
         public bool Vip;
         public int? Priority;
         public List<string>? Queues, Tags;
     }
 
-    private static string? ReadFields(ref Utf8JsonReader reader, out RawFields f)
+    private static string? ReadFields(ref Utf8JsonReader reader, DateTimeOffset now, out RawFields f)
     {
         f = default;
         while (reader.Read())
@@ -92,15 +102,15 @@ public static partial class CtiEventParser
             switch (field)
             {
                 case "id": error = ReadString(ref reader, field, out f.Id); break;
-                case "ts": error = ReadString(ref reader, field, out f.Ts); break;
-                case "center": error = ReadString(ref reader, field, out f.Center); break;
-                case "type": error = ReadString(ref reader, field, out f.Type); break;
-                case "agent": error = ReadString(ref reader, field, out f.Agent); break;
+                case "ts": error = ReadTimestamp(ref reader, now, ref f); break;
+                case "center": error = ReadString(ref reader, field, out f.Center, repeated: true); break;
+                case "type": error = ReadString(ref reader, field, out f.Type, repeated: true); break;
+                case "agent": error = ReadString(ref reader, field, out f.Agent, repeated: true); break;
                 case "call": error = ReadString(ref reader, field, out f.Call); break;
                 case "seat": error = ReadString(ref reader, field, out f.Seat); break;
                 case "name": error = ReadString(ref reader, field, out f.Name); break;
-                case "reason": error = ReadString(ref reader, field, out f.Reason); break;
-                case "queue": error = ReadString(ref reader, field, out f.Queue); break;
+                case "reason": error = ReadString(ref reader, field, out f.Reason, repeated: true); break;
+                case "queue": error = ReadString(ref reader, field, out f.Queue, repeated: true); break;
                 case "caller": error = ReadString(ref reader, field, out f.Caller); break;
                 case "recordingUrl": error = ReadString(ref reader, field, out f.RecordingUrl); break;
                 case "vip":
@@ -158,7 +168,7 @@ public static partial class CtiEventParser
         return null;
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader, string field, out string? value)
+    private static string? ReadString(ref Utf8JsonReader reader, string field, out string? value, bool repeated = false)
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null)
@@ -177,8 +187,49 @@ public static partial class CtiEventParser
             return $"field '{field}': longer than {MaxTextLength} characters";
         }
 
-        value = reader.GetString();
+        value = repeated ? Repeated.Get(ref reader) : reader.GetString();
         return value!.Length > MaxTextLength ? $"field '{field}': longer than {MaxTextLength} characters" : null;
+    }
+
+    /// <summary>
+    /// Reads <c>ts</c> in place: a string for every event's time, only to be parsed, was garbage.
+    /// Whether it is a time, and not too far ahead, is judged after the id, as it is reported.
+    /// </summary>
+    private static string? ReadTimestamp(ref Utf8JsonReader reader, DateTimeOffset now, ref RawFields f)
+    {
+        (f.Ts, f.TsError) = (null, null);
+        if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= MaxTimestampLength)
+        {
+            Span<char> chars = stackalloc char[MaxTimestampLength];
+            var text = chars[..reader.CopyString(chars)];
+            if (TryParseTimestamp(text, out var ts) && ts <= now + MaxFutureSkew)
+            {
+                f.Ts = ts;
+                return null;
+            }
+        }
+
+        // Not a string, null, too long to read in place, or wrong: read again as a string, to judge it and to name it.
+        var error = ReadString(ref reader, "ts", out var value);
+        if (error is not null || value is null)
+        {
+            return error;
+        }
+
+        if (!TryParseTimestamp(value, out var parsed))
+        {
+            f.TsError = $"field 'ts': '{Clip(value)}' is not an RFC 3339 time with offset";
+        }
+        else if (parsed > now + MaxFutureSkew)
+        {
+            f.TsError = $"field 'ts': {value} is more than 5 minutes in the future";
+        }
+        else
+        {
+            f.Ts = parsed;
+        }
+
+        return null;
     }
 
     private static string? ReadList(ref Utf8JsonReader reader, string field, out List<string>? list)
@@ -208,13 +259,13 @@ public static partial class CtiEventParser
                 return $"field '{field}': more than {MaxListLength} entries";
             }
 
-            list.Add(reader.GetString()!);
+            list.Add(Repeated.Get(ref reader));
         }
 
         return null;
     }
 
-    private static ParseResult Validate(in RawFields f, DateTimeOffset now)
+    private static ParseResult Validate(in RawFields f)
     {
         if (string.IsNullOrEmpty(f.Id))
         {
@@ -226,19 +277,14 @@ public static partial class CtiEventParser
             return ParseResult.Fail($"field 'id': longer than {MaxIdLength} characters");
         }
 
-        if (f.Ts is null)
+        if (f.TsError is not null)
+        {
+            return ParseResult.Fail(f.TsError);
+        }
+
+        if (f.Ts is not { } ts)
         {
             return ParseResult.Fail("field 'ts': required");
-        }
-
-        if (!TryParseTimestamp(f.Ts, out var ts))
-        {
-            return ParseResult.Fail($"field 'ts': '{Clip(f.Ts)}' is not an RFC 3339 time with offset");
-        }
-
-        if (ts > now + MaxFutureSkew)
-        {
-            return ParseResult.Fail($"field 'ts': {f.Ts} is more than 5 minutes in the future");
         }
 
         if (f.Center is null)
@@ -369,7 +415,7 @@ public static partial class CtiEventParser
         return null;
     }
 
-    public static bool TryParseTimestamp(string text, out DateTimeOffset ts)
+    public static bool TryParseTimestamp(ReadOnlySpan<char> text, out DateTimeOffset ts)
     {
         // The pattern fixes every position, so the fields are read in place: the culture-aware
         // parser cost a third of a line's parsing.
@@ -379,7 +425,7 @@ public static partial class CtiEventParser
             return false;
         }
 
-        var s = text.AsSpan();
+        var s = text;
         int year = Digits(s[..4]), month = Digits(s[5..7]), day = Digits(s[8..10]);
         int hour = Digits(s[11..13]), minute = Digits(s[14..16]), second = Digits(s[17..19]);
         var i = 19;
