@@ -47,22 +47,16 @@ public sealed record AgentRow(AgentView Agent, DateTimeOffset AsOf, AlertView[] 
         writer.WriteStartObject();
         marks.Name(Id);
         writer.WriteStringValue(a.Id);
-        marks.End();
         marks.Name(NameField);
         WriteString(writer, a.Name);
-        marks.End();
         marks.Name(State);
         writer.WriteStringValue(a.State);
-        marks.End();
         marks.Name(Reason);
         WriteString(writer, a.Reason);
-        marks.End();
         marks.Name(Since);
         writer.WriteStringValue(a.Since);
-        marks.End();
         marks.Name(Seat);
         WriteString(writer, a.Seat);
-        marks.End();
         marks.Name(Queues);
         writer.WriteStartArray();
         foreach (var q in a.Queues)
@@ -71,37 +65,26 @@ public sealed record AgentRow(AgentView Agent, DateTimeOffset AsOf, AlertView[] 
         }
 
         writer.WriteEndArray();
-        marks.End();
         marks.Name(Call);
         WriteString(writer, call?.Call);
-        marks.End();
         marks.Name(Queue);
         WriteString(writer, call?.Queue);
-        marks.End();
         marks.Name(TalkSeconds);
         WriteNumber(writer, call is null ? null : Math.Max(0, (AsOf - call.Since).TotalSeconds), options);
-        marks.End();
         marks.Name(Held);
         writer.WriteBooleanValue(call?.Held ?? false);
-        marks.End();
         marks.Name(Vip);
         writer.WriteBooleanValue(call?.Vip ?? false);
-        marks.End();
         marks.Name(Handled);
         writer.WriteNumberValue(a.Handled);
-        marks.End();
         marks.Name(AhtSeconds);
         WriteNumber(writer, a.AhtSeconds, options);
-        marks.End();
         marks.Name(SecondsByState);
         WriteMap(writer, a.SecondsByState, options);
-        marks.End();
         marks.Name(SecondsByReason);
         WriteMap(writer, a.SecondsByReason, options);
-        marks.End();
         marks.Name(MissedOffers);
         writer.WriteNumberValue(a.MissedOffers);
-        marks.End();
         marks.Name(AlertsField);
         if (Alerts.Length == 0)
         {

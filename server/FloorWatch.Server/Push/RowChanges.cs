@@ -118,28 +118,8 @@ public sealed class RowChanges(params string[] nestedFields)
             _fieldCount = fields.Length;
         }
 
-        /// <summary>
-        /// True when <paramref name="row"/> has the fields of this one, by name and in order (both
-        /// come from the same writer, so they do unless the shape changed).
-        /// </summary>
-        public bool SameFields(ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields)
-        {
-            var last = Fields;
-            if (fields.Length != last.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < fields.Length; i++)
-            {
-                if (!fields[i].Name(row).SequenceEqual(last[i].Name(Bytes)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        /// <summary>True when <paramref name="row"/> has the fields of this one, by name and in order.</summary>
+        public bool SameFields(ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields) => SameNames(row, fields, Bytes, Fields);
     }
 
     /// <summary>True when some field but the id is as last sent, so a row of changes is shorter than the row.</summary>
@@ -160,7 +140,7 @@ public sealed class RowChanges(params string[] nestedFields)
     /// <summary>A changed value: whole, or for a nested object of the same fields, only its fields that changed.</summary>
     private void WriteValue(Utf8JsonWriter writer, bool nested, ReadOnlySpan<byte> value, ReadOnlySpan<byte> last)
     {
-        if (!nested || !Fields(value, _innerFields) || !Fields(last, _lastInnerFields) || !SameNames(value, _innerFields, last, _lastInnerFields))
+        if (!nested || !Fields(value, _innerFields) || !Fields(last, _lastInnerFields) || !SameNames(value, CollectionsMarshal.AsSpan(_innerFields), last, CollectionsMarshal.AsSpan(_lastInnerFields)))
         {
             writer.WriteRawValue(value, skipInputValidation: true);
             return;
@@ -180,14 +160,18 @@ public sealed class RowChanges(params string[] nestedFields)
         writer.WriteEndObject();
     }
 
-    private static bool SameNames(ReadOnlySpan<byte> now, List<JsonField> fields, ReadOnlySpan<byte> before, List<JsonField> lastFields)
+    /// <summary>
+    /// True when two objects have the same fields by name and in order (both come from the same
+    /// writer, so they do unless the shape changed).
+    /// </summary>
+    private static bool SameNames(ReadOnlySpan<byte> now, ReadOnlySpan<JsonField> fields, ReadOnlySpan<byte> before, ReadOnlySpan<JsonField> lastFields)
     {
-        if (fields.Count != lastFields.Count)
+        if (fields.Length != lastFields.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < fields.Count; i++)
+        for (var i = 0; i < fields.Length; i++)
         {
             if (!fields[i].Name(now).SequenceEqual(lastFields[i].Name(before)))
             {
