@@ -7,10 +7,11 @@ namespace FloorWatch.Server.Api;
 /// <summary>
 /// An agent's row of the read API and the hub (contract section 3), with its open alerts
 /// (<see cref="Alerts"/> holds only this agent's). A supervisor's delta is mostly these rows, so
-/// they are written field by field rather than through the serializer's reflection.
+/// they are written field by field rather than through the serializer's reflection, and a row is a
+/// value, not one more object per agent per push.
 /// </summary>
 [JsonConverter(typeof(AgentRowConverter))]
-public sealed record AgentRow(AgentView Agent, DateTimeOffset AsOf, AlertView[] Alerts)
+public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, AlertView[] Alerts)
 {
     private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText NameField = JsonEncodedText.Encode("name");
