@@ -134,30 +134,19 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
     private static void WriteMap(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> map, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        switch (map)
+        if (map is ISecondsDictionary indexed)
         {
-            // Every row has both maps: read by index, they cost no enumerator each.
-            case StateSecondsDictionary states:
-                for (var i = 0; i < states.Count; i++)
-                {
-                    WriteEntry(writer, states.At(i), options);
-                }
-
-                break;
-            case ReasonSecondsDictionary reasons:
-                for (var i = 0; i < reasons.Count; i++)
-                {
-                    WriteEntry(writer, reasons.At(i), options);
-                }
-
-                break;
-            default:
-                foreach (var entry in map)
-                {
-                    WriteEntry(writer, entry, options);
-                }
-
-                break;
+            for (var i = 0; i < indexed.Count; i++)
+            {
+                WriteEntry(writer, indexed.At(i), options);
+            }
+        }
+        else
+        {
+            foreach (var entry in map)
+            {
+                WriteEntry(writer, entry, options);
+            }
         }
 
         writer.WriteEndObject();

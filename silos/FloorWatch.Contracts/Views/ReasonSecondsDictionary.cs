@@ -9,7 +9,7 @@ namespace FloorWatch.Contracts.Views;
 /// is two short arrays rather than a dictionary.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed class ReasonSecondsDictionary : IReadOnlyDictionary<string, double>
+public sealed class ReasonSecondsDictionary : ISecondsDictionary
 {
     public static readonly ReasonSecondsDictionary Empty = new([], []);
 
@@ -72,14 +72,13 @@ public sealed class ReasonSecondsDictionary : IReadOnlyDictionary<string, double
         return i >= 0;
     }
 
-    /// <summary>The <paramref name="index"/>-th reason and its seconds, in the map's order: read so, a row writes the map without an enumerator.</summary>
     public KeyValuePair<string, double> At(int index) => KeyValuePair.Create(_reasons[index], _seconds[index]);
 
     public IEnumerator<KeyValuePair<string, double>> GetEnumerator()
     {
-        for (var i = 0; i < _reasons.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
-            yield return KeyValuePair.Create(_reasons[i], _seconds[i]);
+            yield return At(i);
         }
     }
 

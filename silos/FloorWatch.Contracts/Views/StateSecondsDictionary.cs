@@ -9,7 +9,7 @@ namespace FloorWatch.Contracts.Views;
 /// dictionary (a fifth of the memory, nothing to hash).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed class StateSecondsDictionary : IReadOnlyDictionary<string, double>
+public sealed class StateSecondsDictionary : ISecondsDictionary
 {
     private static readonly AgentPhase[] Phases = [AgentPhase.NotReady, AgentPhase.Available, AgentPhase.Ringing, AgentPhase.OnCall, AgentPhase.WrapUp];
 
@@ -59,14 +59,13 @@ public sealed class StateSecondsDictionary : IReadOnlyDictionary<string, double>
         return known;
     }
 
-    /// <summary>The <paramref name="index"/>-th state and its seconds, in the map's order: read so, a row writes the map without an enumerator.</summary>
     public KeyValuePair<string, double> At(int index) => KeyValuePair.Create(Phases[index].Name(), Of(Phases[index]));
 
     public IEnumerator<KeyValuePair<string, double>> GetEnumerator()
     {
-        foreach (var p in Phases)
+        for (var i = 0; i < Count; i++)
         {
-            yield return KeyValuePair.Create(p.Name(), Of(p));
+            yield return At(i);
         }
     }
 
