@@ -126,7 +126,7 @@ public sealed class HubViewer : IAsyncDisposable
     {
         foreach (var (name, value) in change)
         {
-            if (RowChanges.QueueNestedFields.Contains(name) && held[name] is JsonObject inner && value is JsonObject fields)
+            if (JsonFieldReader.QueueNested.Contains(name) && held[name] is JsonObject inner && value is JsonObject fields)
             {
                 Merge(inner, fields);
             }

@@ -49,29 +49,29 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
         marks.Name(Id);
         writer.WriteStringValue(a.Id);
         marks.Name(NameField);
-        WriteString(writer, a.Name);
+        RowValues.Text(writer, a.Name);
         marks.Name(State);
         writer.WriteStringValue(a.State);
         marks.Name(Reason);
-        WriteString(writer, a.Reason);
+        RowValues.Text(writer, a.Reason);
         marks.Name(Since);
         writer.WriteStringValue(a.Since);
         marks.Name(Seat);
-        WriteString(writer, a.Seat);
+        RowValues.Text(writer, a.Seat);
         marks.Name(Queues);
         writer.WriteStartArray();
         foreach (var q in a.Queues)
         {
-            WriteString(writer, q);
+            RowValues.Text(writer, q);
         }
 
         writer.WriteEndArray();
         marks.Name(Call);
-        WriteString(writer, call?.Call);
+        RowValues.Text(writer, call?.Call);
         marks.Name(Queue);
-        WriteString(writer, call?.Queue);
+        RowValues.Text(writer, call?.Queue);
         marks.Name(TalkSeconds);
-        WriteNumber(writer, call is null ? null : Math.Max(0, (AsOf - call.Since).TotalSeconds), options);
+        RowValues.Number(writer, call is null ? null : Math.Max(0, (AsOf - call.Since).TotalSeconds), options);
         marks.Name(Held);
         writer.WriteBooleanValue(call?.Held ?? false);
         marks.Name(Vip);
@@ -79,7 +79,7 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
         marks.Name(Handled);
         writer.WriteNumberValue(a.Handled);
         marks.Name(AhtSeconds);
-        WriteNumber(writer, a.AhtSeconds, options);
+        RowValues.Number(writer, a.AhtSeconds, options);
         marks.Name(SecondsByState);
         WriteMap(writer, a.SecondsByState, options);
         marks.Name(SecondsByReason);
@@ -100,35 +100,6 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
         marks.End();
         writer.WriteEndObject();
         return marks.Fields.Length;
-    }
-
-    private static void WriteString(Utf8JsonWriter writer, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value);
-        }
-    }
-
-    /// <summary>A figure; one that is not finite goes through the serializer, which knows what the options allow for it.</summary>
-    private static void WriteNumber(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
-    {
-        if (value is not { } v)
-        {
-            writer.WriteNullValue();
-        }
-        else if (double.IsFinite(v))
-        {
-            writer.WriteNumberValue(v);
-        }
-        else
-        {
-            JsonSerializer.Serialize(writer, v, options);
-        }
     }
 
     private static void WriteMap(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> map, JsonSerializerOptions options)
@@ -154,8 +125,8 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
 
     private static void WriteEntry(Utf8JsonWriter writer, KeyValuePair<string, double> entry, JsonSerializerOptions options)
     {
-        writer.WritePropertyName(options.DictionaryKeyPolicy?.ConvertName(entry.Key) ?? entry.Key);
-        WriteNumber(writer, entry.Value, options);
+        RowValues.Key(writer, entry.Key, options);
+        RowValues.Number(writer, entry.Value, options);
     }
 
     private sealed class AgentRowConverter : JsonConverter<AgentRow>

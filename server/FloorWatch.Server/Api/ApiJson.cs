@@ -9,30 +9,8 @@ namespace FloorWatch.Server.Api;
 /// <summary>The read API's JSON shapes (contract section 3), made from the grains' views.</summary>
 public static class ApiJson
 {
-    public static object Queue(QueueView q) => new
-    {
-        id = q.Id,
-        name = q.Name,
-        now = new
-        {
-            waiting = q.Now.Counts.Waiting,
-            longestWaitSeconds = q.Now.Counts.LongestWaitSeconds,
-            oldestWaitingSince = q.WaitingCalls.Count > 0 ? q.WaitingCalls.Min(w => w.EnteredAt) : (DateTimeOffset?)null,
-            staffed = q.Now.Counts.Staffed,
-            available = q.Now.Counts.Available,
-            ringing = q.Now.Counts.Ringing,
-            onCall = q.Now.Counts.OnCall,
-            wrapUp = q.Now.Counts.WrapUp,
-            notReady = q.Now.Counts.NotReady,
-            notReadyByReason = q.Now.Counts.NotReadyByReason,
-            requiredAgents = q.Now.RequiredAgents,
-            estimatedWaitSeconds = q.Now.EstimatedWaitSeconds,
-        },
-        interval = q.Interval,
-        today = q.Today,
-        requiredAgents = q.RequiredAgents,
-        settings = q.Settings,
-    };
+    /// <summary>A queue's row, or the center's totals.</summary>
+    public static QueueRow Queue(QueueView q) => new(q);
 
     /// <summary>An agent's row with its open alerts (<paramref name="alerts"/> holds only this agent's).</summary>
     public static AgentRow Agent(AgentView a, DateTimeOffset asOf, AlertView[] alerts) => new(a, asOf, alerts);

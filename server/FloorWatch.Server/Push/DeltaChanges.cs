@@ -15,14 +15,14 @@ namespace FloorWatch.Server.Push;
 /// <remarks>Called for a center's deltas in seq order, from one thread at a time; joins come at any time.</remarks>
 public sealed class DeltaChanges
 {
-    private readonly RowChanges _totals = new(RowChanges.QueueNestedFields);
-    private readonly RowChanges _queues = new(RowChanges.QueueNestedFields);
+    private readonly RowChanges _totals = new();
+    private readonly RowChanges _queues = new();
     private readonly RowChanges _agents = new();
     // Kept from delta to delta: grown once to a supervisor delta's size instead of doubling up to it every time.
-    private readonly ArrayBufferWriter<byte> _serialized = new(64 * 1024);
     private readonly ArrayBufferWriter<byte> _written = new(64 * 1024);
-    private readonly ArrayBufferWriter<byte> _agentRow = new(1024);
+    private readonly ArrayBufferWriter<byte> _row = new(1024);
     private readonly JsonField[] _agentFields = new JsonField[AgentRow.FieldCount];
+    private readonly JsonField[] _queueFields = new JsonField[QueueRow.FieldCount];
     private long _seq = long.MinValue;
     private int _viewers;
     private readonly Lock _gate = new();
@@ -78,55 +78,33 @@ public sealed class DeltaChanges
         }
 
         _seq = d.Seq;
-        var totals = Rows(_totals, [d.Totals.Id], [ApiJson.Queue(d.Totals)], array: false);
-        var queues = Rows(_queues, d.Queues.Select(q => q.Id), d.Queues.Select(ApiJson.Queue), array: true);
-        var agents = AgentRows(d);
+        var totals = Rows(_totals, [d.Totals], q => q.Id, WriteQueue, _queueFields, array: false);
+        var queues = Rows(_queues, d.Queues, q => q.Id, WriteQueue, _queueFields, array: true);
+        var alerts = ApiJson.AlertsByAgent(d.AgentAlerts);
+        var agents = Rows(
+            _agents,
+            d.Agents,
+            a => a.Id,
+            (a, writer, fields) => ApiJson.Agent(a, d.AsOf, alerts.GetValueOrDefault(a.Id) ?? []).Write(writer, JournalJson.Options, fields),
+            _agentFields,
+            array: true);
         return (
             ApiJson.Delta(d, feed, totals, queues, agents, d.Calls, d.EndedCalls),
             ApiJson.Delta(d, feed, totals, queues, Array.Empty<object>(), Array.Empty<object>(), Array.Empty<string>()));
     }
 
-    /// <summary>
-    /// The agents' rows, each written on its own with where its fields lie, so its changes are found
-    /// without reading it back: most of a supervisor's delta.
-    /// </summary>
-    private RawJson AgentRows(FloorDelta d)
-    {
-        var alerts = ApiJson.AlertsByAgent(d.AgentAlerts);
-        _written.ResetWrittenCount();
-        using var rowWriter = new Utf8JsonWriter(_agentRow);
-        using (var writer = new Utf8JsonWriter(_written))
-        {
-            writer.WriteStartArray();
-            foreach (var a in d.Agents)
-            {
-                _agentRow.ResetWrittenCount();
-                rowWriter.Reset(_agentRow);
-                var row = ApiJson.Agent(a, d.AsOf, alerts.GetValueOrDefault(a.Id) ?? []);
-                var fields = row.Write(rowWriter, JournalJson.Options, _agentFields);
-                rowWriter.Flush();
-                _agents.Write(writer, a.Id, _agentRow.WrittenSpan, _agentFields.AsSpan(0, fields));
-            }
+    private static int WriteQueue(QueueView q, Utf8JsonWriter writer, Span<JsonField> fields) => ApiJson.Queue(q).Write(writer, JournalJson.Options, fields);
 
-            writer.WriteEndArray();
-        }
-
-        return new RawJson(_written.WrittenSpan.ToArray());
-    }
+    private delegate int RowWriter<in T>(T item, Utf8JsonWriter writer, Span<JsonField> fields);
 
     /// <summary>
-    /// The rows serialized as one array (one serializer call, not one per row), then each element
-    /// written as changes from the row last sent with its id.
+    /// The rows (or the totals' row, alone and not in an array), each written on its own with where
+    /// its fields lie, then as its changes from the row last sent: found without reading it back.
     /// </summary>
-    private RawJson Rows(RowChanges changes, IEnumerable<string> ids, IEnumerable<object> rows, bool array)
+    private RawJson Rows<T>(RowChanges changes, IReadOnlyList<T> items, Func<T, string> id, RowWriter<T> write, JsonField[] fields, bool array)
     {
-        _serialized.ResetWrittenCount();
-        using (var rowsWriter = new Utf8JsonWriter(_serialized))
-        {
-            JsonSerializer.Serialize(rowsWriter, rows, JournalJson.Options);
-        }
-
         _written.ResetWrittenCount();
+        using var rowWriter = new Utf8JsonWriter(_row);
         using (var writer = new Utf8JsonWriter(_written))
         {
             if (array)
@@ -134,15 +112,13 @@ public sealed class DeltaChanges
                 writer.WriteStartArray();
             }
 
-            var all = _serialized.WrittenSpan;
-            var reader = new Utf8JsonReader(all);
-            reader.Read();
-            using var id = ids.GetEnumerator();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray && id.MoveNext())
+            foreach (var item in items)
             {
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                changes.Write(writer, id.Current, all[start..(int)reader.BytesConsumed]);
+                _row.ResetWrittenCount();
+                rowWriter.Reset(_row);
+                var noted = write(item, rowWriter, fields);
+                rowWriter.Flush();
+                changes.Write(writer, id(item), _row.WrittenSpan, fields.AsSpan(0, noted));
             }
 
             if (array)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using FloorWatch.Server.Api;
 
@@ -11,22 +10,15 @@ namespace FloorWatch.Server.Push;
 /// already has; a snapshot is the one other source, and a join has the next delta write rows whole
 /// (<see cref="DeltaChanges"/>).
 /// </summary>
-/// <param name="nestedFields">
-/// Fields holding an object of fixed fields (a queue's <c>now</c>, <c>interval</c>, <c>today</c>)
-/// that are written the same way, with only their own fields that changed. Any other value, a map
-/// whose keys come and go among them, is compared and written whole.
-/// </param>
-public sealed class RowChanges(params string[] nestedFields)
+/// <remarks>
+/// The rows' writers note where each field lies as they write it, so the row last sent is compared
+/// field by field without reading either back. A value that is not a noted object (a map whose keys
+/// come and go, a list) is compared and written whole.
+/// </remarks>
+public sealed class RowChanges
 {
     private static readonly byte[] Id = "id"u8.ToArray();
-    private readonly byte[][] _nested = [.. nestedFields.Select(f => System.Text.Encoding.UTF8.GetBytes(f))];
     private readonly Dictionary<string, SentRow> _sent = new(StringComparer.Ordinal);
-    private readonly List<JsonField> _rowFields = [];
-    private readonly List<JsonField> _innerFields = [];
-    private readonly List<JsonField> _lastInnerFields = [];
-
-    /// <summary>The fields of a queue (and of the totals) whose own fields are written as changes.</summary>
-    public static readonly string[] QueueNestedFields = ["now", "interval", "today", "settings"];
 
     public int Count => _sent.Count;
 
@@ -34,43 +26,40 @@ public sealed class RowChanges(params string[] nestedFields)
     public void Clear() => _sent.Clear();
 
     /// <summary>
-    /// Writes <paramref name="row"/> (a JSON object) to <paramref name="writer"/> without the fields
-    /// that equal those of the row last written for <paramref name="id"/>, and remembers it. A row
-    /// never written before, or one whose fields are not those of the last one in the same order,
+    /// Writes <paramref name="row"/> (a JSON object whose writer noted where its fields lie, see
+    /// <see cref="JsonFieldMarks"/>) to <paramref name="writer"/> without the fields that equal those
+    /// of the row last written for <paramref name="id"/>, and remembers it. A nested object's fields
+    /// that were noted are written the same way, with only those that changed. A row never written
+    /// before, or one whose fields (nested ones too) are not those of the last one in the same order,
     /// is written whole.
     /// </summary>
-    public void Write(Utf8JsonWriter writer, string id, ReadOnlySpan<byte> row)
-    {
-        // Not an object: no fields, so nothing is left out and it is written whole.
-        if (!Fields(row, _rowFields))
-        {
-            _rowFields.Clear();
-        }
-
-        Write(writer, id, row, CollectionsMarshal.AsSpan(_rowFields));
-    }
-
-    /// <summary>The same, for a row whose writer noted where its fields lie (<see cref="JsonFieldMarks"/>): it is not read back.</summary>
     public void Write(Utf8JsonWriter writer, string id, ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields)
     {
         var sent = _sent.GetValueOrDefault(id);
-        if (sent is null || !sent.SameFields(row, fields) || !LeavesOut(row, fields, sent))
+        if (sent is null || !SameNames(row, fields, sent.Bytes, sent.Fields) || !LeavesOut(row, fields, sent))
         {
             writer.WriteRawValue(row, skipInputValidation: true);
         }
         else
         {
             var last = sent.Bytes;
+            var lastFields = sent.Fields;
             writer.WriteStartObject();
-            for (var i = 0; i < fields.Length; i++)
+            for (var i = 0; i < fields.Length; i += 1 + fields[i].InnerCount)
             {
                 var name = fields[i].Name(row);
                 var value = fields[i].Value(row);
-                var lastValue = sent.Fields[i].Value(last);
-                if (name.SequenceEqual(Id) || !value.SequenceEqual(lastValue))
+                if (name.SequenceEqual(Id) || !value.SequenceEqual(lastFields[i].Value(last)))
                 {
                     writer.WritePropertyName(name);
-                    WriteValue(writer, IsNested(name), value, lastValue);
+                    if (fields[i].InnerCount == 0)
+                    {
+                        writer.WriteRawValue(value, skipInputValidation: true);
+                    }
+                    else
+                    {
+                        WriteChanged(writer, row, fields.Slice(i + 1, fields[i].InnerCount), last, lastFields.Slice(i + 1, fields[i].InnerCount));
+                    }
                 }
             }
 
@@ -83,6 +72,23 @@ public sealed class RowChanges(params string[] nestedFields)
         }
 
         sent.Set(row, fields);
+    }
+
+    /// <summary>A nested object that changed, with only its fields that did.</summary>
+    private static void WriteChanged(Utf8JsonWriter writer, ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields, ReadOnlySpan<byte> last, ReadOnlySpan<JsonField> lastFields)
+    {
+        writer.WriteStartObject();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var value = fields[i].Value(row);
+            if (!value.SequenceEqual(lastFields[i].Value(last)))
+            {
+                writer.WritePropertyName(fields[i].Name(row));
+                writer.WriteRawValue(value, skipInputValidation: true);
+            }
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>
@@ -117,16 +123,13 @@ public sealed class RowChanges(params string[] nestedFields)
             fields.CopyTo(_fields);
             _fieldCount = fields.Length;
         }
-
-        /// <summary>True when <paramref name="row"/> has the fields of this one, by name and in order.</summary>
-        public bool SameFields(ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields) => SameNames(row, fields, Bytes, Fields);
     }
 
     /// <summary>True when some field but the id is as last sent, so a row of changes is shorter than the row.</summary>
     private static bool LeavesOut(ReadOnlySpan<byte> row, ReadOnlySpan<JsonField> fields, SentRow sent)
     {
         var last = sent.Bytes;
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < fields.Length; i += 1 + fields[i].InnerCount)
         {
             if (fields[i].Value(row).SequenceEqual(sent.Fields[i].Value(last)) && !fields[i].Name(row).SequenceEqual(Id))
             {
@@ -137,32 +140,9 @@ public sealed class RowChanges(params string[] nestedFields)
         return false;
     }
 
-    /// <summary>A changed value: whole, or for a nested object of the same fields, only its fields that changed.</summary>
-    private void WriteValue(Utf8JsonWriter writer, bool nested, ReadOnlySpan<byte> value, ReadOnlySpan<byte> last)
-    {
-        if (!nested || !Fields(value, _innerFields) || !Fields(last, _lastInnerFields) || !SameNames(value, CollectionsMarshal.AsSpan(_innerFields), last, CollectionsMarshal.AsSpan(_lastInnerFields)))
-        {
-            writer.WriteRawValue(value, skipInputValidation: true);
-            return;
-        }
-
-        writer.WriteStartObject();
-        for (var i = 0; i < _innerFields.Count; i++)
-        {
-            var field = _innerFields[i].Value(value);
-            if (!field.SequenceEqual(_lastInnerFields[i].Value(last)))
-            {
-                writer.WritePropertyName(_innerFields[i].Name(value));
-                writer.WriteRawValue(field, skipInputValidation: true);
-            }
-        }
-
-        writer.WriteEndObject();
-    }
-
     /// <summary>
-    /// True when two objects have the same fields by name and in order (both come from the same
-    /// writer, so they do unless the shape changed).
+    /// True when two objects have the same fields by name and in order, nested ones too (both come
+    /// from the same writer, so they do unless the shape changed).
     /// </summary>
     private static bool SameNames(ReadOnlySpan<byte> now, ReadOnlySpan<JsonField> fields, ReadOnlySpan<byte> before, ReadOnlySpan<JsonField> lastFields)
     {
@@ -173,56 +153,12 @@ public sealed class RowChanges(params string[] nestedFields)
 
         for (var i = 0; i < fields.Length; i++)
         {
-            if (!fields[i].Name(now).SequenceEqual(lastFields[i].Name(before)))
+            if (fields[i].InnerCount != lastFields[i].InnerCount || !fields[i].Name(now).SequenceEqual(lastFields[i].Name(before)))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Reads a JSON object's fields into <paramref name="fields"/>: each one's name and value. False
-    /// when it is not an object, or a name is escaped (names are compared as they are written).
-    /// </summary>
-    private static bool Fields(ReadOnlySpan<byte> json, List<JsonField> fields)
-    {
-        fields.Clear();
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueIsEscaped)
-            {
-                return false;
-            }
-
-            // The name token starts at its opening quote.
-            var (nameStart, nameLength) = ((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
-            reader.Read();
-            var valueStart = (int)reader.TokenStartIndex;
-            reader.Skip();
-            fields.Add(new JsonField(nameStart, nameLength, valueStart, (int)reader.BytesConsumed));
-        }
-
-        return reader.TokenType == JsonTokenType.EndObject;
-    }
-
-    private bool IsNested(ReadOnlySpan<byte> name)
-    {
-        foreach (var n in _nested)
-        {
-            if (name.SequenceEqual(n))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
