@@ -128,6 +128,26 @@ public class RuleTests(PushClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_limit_stopped_by_a_state_without_one_waits_again_for_the_next_state_with_one()
+    {
+        var center = await Live("rules-again", Login("A1"), Ready("A1"));
+        await Apply(center, "rules-again", NotReady("A1", "away"));
+        await Advance(center, "rules-again", "A1", 100);
+        await Apply(center, "rules-again", Ready("A1"));
+        await Advance(center, "rules-again", "A1", 600);
+        Assert.Empty(await center.Alerts(all: true));
+
+        var since = Now;
+        await Apply(center, "rules-again", NotReady("A1", "away"));
+        await Advance(center, "rules-again", "A1", 299);
+        Assert.Empty(await Of(center, "notready.overtime"));
+
+        await Advance(center, "rules-again", "A1", 1);
+        var raised = Assert.Single(await Raised(center, "notready.overtime", _ => true));
+        Assert.Equal(since.AddSeconds(300), raised.RaisedAt);
+    }
+
+    [Fact]
     public async Task The_same_work_id_at_a_second_seat_is_a_critical_duplicate_until_logout()
     {
         var center = await Live("rules-dup", Login("A1", "S1"));

@@ -3,10 +3,11 @@ using FloorWatch.Contracts.Views;
 namespace FloorWatch.Grains.Rules;
 
 /// <summary>
-/// One grain timer to a rule deadline on the feed's clock. Re-arming to the deadline it already
-/// waits for does nothing: a busy agent is judged after every fact, and a new timer each time was
-/// a measurable share of the server's work. A timer that fires a little early finds nothing due
-/// and is armed again; alerts carry their deadline's time, not the timer's.
+/// One grain timer to a rule deadline on the feed's clock, made once and then moved or stopped.
+/// Re-arming to the deadline it already waits for does nothing: a busy agent is judged after
+/// every fact, and a new timer each time was a measurable share of the server's work. A timer
+/// that fires a little early finds nothing due and is armed again; alerts carry their deadline's
+/// time, not the timer's.
 /// </summary>
 public sealed class DeadlineTimer(IGrainBase grain, Func<Task> onDue, TimeProvider time)
 {
@@ -25,8 +26,10 @@ public sealed class DeadlineTimer(IGrainBase grain, Func<Task> onDue, TimeProvid
         _armedFor = due;
         if (due is not { } at)
         {
-            _timer?.Dispose();
-            _timer = null;
+            // Stopped, not disposed: an agent that goes from a state with a limit to one without and
+            // back made a new timer each time, and the old ones were a good share of what the
+            // collector found dead in its oldest generation.
+            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             return;
         }
 
