@@ -44,7 +44,7 @@ internal sealed class LiveCallSet
             _touched.Add(call);
         }
 
-        return _places.TryGetValue(call, out var place) ? Latest(place.Connected)?.By : null;
+        return _places.TryGetValue(call, out var place) ? Latest(in place.Connected)?.By : null;
     }
 
     /// <summary>The call with who monitors it.</summary>
@@ -150,12 +150,12 @@ internal sealed class LiveCallSet
             return null;
         }
 
-        if (Latest(place.Connected) is { } connected)
+        if (Latest(in place.Connected) is { } connected)
         {
             return WithMonitors(connected.Call);
         }
 
-        return Latest(place.Waiting)?.Call;
+        return Latest(in place.Waiting)?.Call;
     }
 
     private void List(Listing listing, bool connected)
@@ -166,8 +166,8 @@ internal sealed class LiveCallSet
             _places[call] = place = new Place();
         }
 
-        var listings = connected ? place.Connected : place.Waiting;
-        var at = IndexOf(listings, listing.By);
+        ref var listings = ref connected ? ref place.Connected : ref place.Waiting;
+        var at = IndexOf(in listings, listing.By);
         if (at >= 0)
         {
             // The same call twice in one queue's list: the later entry wins.
@@ -186,8 +186,8 @@ internal sealed class LiveCallSet
     {
         if (_places.TryGetValue(call, out var place))
         {
-            var listings = connected ? place.Connected : place.Waiting;
-            var at = IndexOf(listings, by);
+            ref var listings = ref connected ? ref place.Connected : ref place.Waiting;
+            var at = IndexOf(in listings, by);
             if (at >= 0)
             {
                 listings.RemoveAt(at);
@@ -197,7 +197,7 @@ internal sealed class LiveCallSet
         _touched.Add(call);
     }
 
-    private static int IndexOf(List<Listing> listings, string by)
+    private static int IndexOf(in Listings listings, string by)
     {
         for (var i = 0; i < listings.Count; i++)
         {
@@ -210,7 +210,7 @@ internal sealed class LiveCallSet
         return -1;
     }
 
-    private static Listing? Latest(List<Listing> listings)
+    private static Listing? Latest(in Listings listings)
     {
         if (listings.Count == 0)
         {
@@ -243,7 +243,62 @@ internal sealed class LiveCallSet
     /// <summary>Where one call is listed: waiting in queues, connected at agents (mostly one entry in all).</summary>
     private sealed class Place
     {
-        public List<Listing> Waiting { get; } = [];
-        public List<Listing> Connected { get; } = [];
+        public Listings Waiting;
+        public Listings Connected;
+    }
+
+    /// <summary>
+    /// A call's entries of one kind, in the order listed. Mostly there is one, held inline: a call
+    /// lives for seconds to minutes, long enough to reach the collector's oldest generation, and two
+    /// lists with their arrays per call were much of what died there.
+    /// </summary>
+    private struct Listings
+    {
+        private Listing _first;
+        private Listing[]? _more;
+
+        public int Count { get; private set; }
+
+        public Listing this[int i]
+        {
+            readonly get => i == 0 ? _first : _more![i - 1];
+            set
+            {
+                if (i == 0)
+                {
+                    _first = value;
+                }
+                else
+                {
+                    _more![i - 1] = value;
+                }
+            }
+        }
+
+        public void Add(Listing listing)
+        {
+            if (Count > 0)
+            {
+                _more ??= new Listing[2];
+                if (Count > _more.Length)
+                {
+                    Array.Resize(ref _more, _more.Length * 2);
+                }
+            }
+
+            Count++;
+            this[Count - 1] = listing;
+        }
+
+        public void RemoveAt(int at)
+        {
+            for (var i = at; i < Count - 1; i++)
+            {
+                this[i] = this[i + 1];
+            }
+
+            Count--;
+            this[Count] = default;
+        }
     }
 }
