@@ -71,6 +71,26 @@ public sealed class AgentInterval
         HandleTimeSum += o.HandleTimeSum;
     }
 
+    /// <summary>Becomes a copy of <paramref name="o"/>, keeping its own array of reasons when it has the room.</summary>
+    public void Set(AgentInterval o)
+    {
+        _phases = o._phases;
+        Handled = o.Handled;
+        HandleTimeSum = o.HandleTimeSum;
+        if (o._reasons is null)
+        {
+            _reasons = null;
+        }
+        else if (_reasons?.Length == o._reasons.Length)
+        {
+            o._reasons.CopyTo(_reasons, 0);
+        }
+        else
+        {
+            _reasons = [.. o._reasons];
+        }
+    }
+
     private void AddReason(string reason, double seconds)
     {
         var n = _reasons?.Length ?? 0;

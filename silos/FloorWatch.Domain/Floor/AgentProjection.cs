@@ -201,8 +201,9 @@ public sealed class AgentProjection
         // A view asks for the same day again and again; an interval row asks once.
         if (toTicks - first > CenterClock.IntervalTicks && settleTo > first && (_settled is null || _settledFrom != first || _settledTo != settleTo))
         {
-            _settled = new AgentInterval();
-            _settled.Add(sum);
+            // Kept and overwritten: a new one per agent per interval lived long enough to die in the collector's oldest generation.
+            _settled ??= new AgentInterval();
+            _settled.Set(sum);
             _settledFrom = first;
             _settledTo = settleTo;
         }
