@@ -8,9 +8,10 @@ public interface IAgentGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Folds the facts and judges the rules as they go; answers the alerts that changed and, given
-    /// the center's clock (while it is watched), the draft of the agent's view.
+    /// the center's clock (while it is watched), the draft of the agent's view. The facts are read
+    /// during the call only: the caller hands its list out again once answered.
     /// </summary>
-    Task<AgentApplied> Apply(Immutable<FloorFact[]> facts, RuleContext context, ClockInfo? draftClock);
+    Task<AgentApplied> Apply(Immutable<IReadOnlyList<FloorFact>> facts, RuleContext context, ClockInfo? draftClock);
 
     /// <summary>Judges the rules now (the center went live, or the rules changed); answers the alerts that changed.</summary>
     Task<AlertView[]> Evaluate(RuleContext context);

@@ -7,8 +7,11 @@ namespace FloorWatch.Contracts.Grains;
 /// <summary>A queue, keyed "center/queue": waiting calls, interval counters, figures.</summary>
 public interface IQueueGrain : IGrainWithStringKey
 {
-    /// <summary>Folds the facts, then judges the queue's rules; answers the alerts that changed.</summary>
-    Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, [Immutable] QueueSettings settings, RuleContext context);
+    /// <summary>
+    /// Folds the facts, then judges the queue's rules; answers the alerts that changed. The facts are
+    /// read during the call only: the caller hands its list out again once answered.
+    /// </summary>
+    Task<AlertView[]> Apply(Immutable<IReadOnlyList<FloorFact>> facts, [Immutable] QueueSettings settings, RuleContext context);
 
     Task<AlertView[]> Evaluate([Immutable] QueueSettings settings, RuleContext context);
 

@@ -29,7 +29,7 @@ public sealed class FactBatch
 
     public void ToCenterOnly(in FloorFact f) => Center.Add(f);
 
-    /// <summary>Empties the batch; the facts handed out before must have been copied by then.</summary>
+    /// <summary>Empties the batch; whoever was handed its lists must be done reading them.</summary>
     public void Clear()
     {
         Recycle(Agents);

@@ -32,12 +32,14 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
         return Task.CompletedTask;
     }
 
-    public Task<AgentApplied> Apply(Immutable<FloorFact[]> facts, RuleContext context, ClockInfo? draftClock)
+    public Task<AgentApplied> Apply(Immutable<IReadOnlyList<FloorFact>> facts, RuleContext context, ClockInfo? draftClock)
     {
         _context = context;
         _judge.Clear();
-        foreach (var f in facts.Value)
+        var list = facts.Value;
+        for (var i = 0; i < list.Count; i++)
         {
+            var f = list[i];
             // Deadlines that passed before this fact count at their own time, as they did live.
             _judge.CatchUp(f.Ts);
             _projection.Apply(f);

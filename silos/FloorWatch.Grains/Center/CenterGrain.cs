@@ -133,12 +133,14 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         var rules = Rules;
         var settings = _sequencer.Settings;
         var draftClock = _pushTimer is null ? null : ClockInfo;
+        var calls = new List<Task>(_batch.Queues.Count + _batch.Agents.Count);
         var queueCalls = new List<Task<AlertView[]>>(_batch.Queues.Count);
         foreach (var (queue, facts) in _batch.Queues)
         {
             _queues.Add(queue);
             _changes.Queues.Add(queue);
-            queueCalls.Add(QueueGrain(queue).Apply(facts.ToArray().AsImmutable(), settings.Queue(queue), rules));
+            queueCalls.Add(QueueGrain(queue).Apply(new Immutable<IReadOnlyList<FloorFact>>(facts), settings.Queue(queue), rules));
+            calls.Add(queueCalls[^1]);
         }
 
         _breakChanges.Clear();
@@ -148,7 +150,8 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             _agents.Add(agent);
             _changes.Agents.Add(agent);
             _breaks.Observe(agent, facts, _breakChanges);
-            agentCalls.Add((agent, AgentGrain(agent).Apply(facts.ToArray().AsImmutable(), rules, draftClock)));
+            agentCalls.Add((agent, AgentGrain(agent).Apply(new Immutable<IReadOnlyList<FloorFact>>(facts), rules, draftClock)));
+            calls.Add(agentCalls[^1].Call);
         }
 
         foreach (var f in _batch.Center)
@@ -156,10 +159,20 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             _center.Apply(f);
         }
 
-        _batch.Clear();
-        foreach (var alerts in await Task.WhenAll(queueCalls))
+        try
         {
-            Merge(alerts);
+            await Task.WhenAll(calls);
+        }
+        finally
+        {
+            // The grains read their facts from the batch's own lists (no copy per call), so these
+            // are handed out again only once every call has answered, or failed.
+            _batch.Clear();
+        }
+
+        foreach (var call in queueCalls)
+        {
+            Merge(await call);
         }
 
         foreach (var (agent, call) in agentCalls)

@@ -35,13 +35,15 @@ public sealed class QueueGrain(TimeProvider time) : Grain, IQueueGrain
         return Task.CompletedTask;
     }
 
-    public Task<AlertView[]> Apply(Immutable<FloorFact[]> facts, QueueSettings settings, RuleContext context)
+    public Task<AlertView[]> Apply(Immutable<IReadOnlyList<FloorFact>> facts, QueueSettings settings, RuleContext context)
     {
         _settings = settings;
         _context = context;
         _judge.Clear();
-        foreach (var f in facts.Value)
+        var list = facts.Value;
+        for (var i = 0; i < list.Count; i++)
         {
+            var f = list[i];
             _projection.Apply(f);
             if (f.Kind is FactKind.MemberPhase or FactKind.CallAnswered or FactKind.CallAbandoned)
             {
