@@ -1,4 +1,5 @@
 using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Floor;
 
 namespace FloorWatch.Grains.Push;
 
@@ -78,6 +79,12 @@ internal sealed class LiveCallSet
     public void SetAgent(AgentView agent)
     {
         var had = _connectedByAgent.TryGetValue(agent.Id, out var before);
+        if (had && agent.Call is { } still && SameCall(before.Call, still))
+        {
+            // Most changes of a connected agent leave its call as it was: nothing to list again.
+            return;
+        }
+
         if (had)
         {
             Unlist(before.Call.Call, connected: true, agent.Id);
@@ -228,6 +235,11 @@ internal sealed class LiveCallSet
 
         return latest;
     }
+
+    /// <summary>True when <paramref name="listed"/> is what <see cref="LiveCalls.Connected"/> makes of <paramref name="call"/>.</summary>
+    private static bool SameCall(LiveCall listed, AgentCallInfo call) =>
+        listed.Call == call.Call && listed.Queue == call.Queue && listed.Since.EqualsExact(call.Since) && listed.Held == call.Held
+        && listed.Vip == call.Vip && (ReferenceEquals(listed.Tags, call.Tags) || listed.Tags.SequenceEqual(call.Tags));
 
     // Times are left out: a viewer ticks them from Since.
     private static bool Same(LiveCall a, LiveCall b) =>
