@@ -87,15 +87,13 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
         marks.Name(MissedOffers);
         writer.WriteNumberValue(a.MissedOffers);
         marks.Name(AlertsField);
-        if (Alerts.Length == 0)
+        writer.WriteStartArray();
+        foreach (var alert in Alerts)
         {
-            writer.WriteStartArray();
-            writer.WriteEndArray();
+            AlertJson.Write(writer, alert);
         }
-        else
-        {
-            JsonSerializer.Serialize(writer, Alerts, options);
-        }
+
+        writer.WriteEndArray();
 
         marks.End();
         writer.WriteEndObject();
