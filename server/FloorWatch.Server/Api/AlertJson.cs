@@ -42,22 +42,13 @@ public static class AlertJson
         writer.WriteString(State, a.State);
         writer.WritePropertyName(By);
         RowValues.Text(writer, a.By);
-        WriteTime(writer, AcknowledgedAt, a.AcknowledgedAt);
-        WriteTime(writer, ResolvedAt, a.ResolvedAt);
-        WriteTime(writer, EscalatedAt, a.EscalatedAt);
+        writer.WritePropertyName(AcknowledgedAt);
+        RowValues.Time(writer, a.AcknowledgedAt);
+        writer.WritePropertyName(ResolvedAt);
+        RowValues.Time(writer, a.ResolvedAt);
+        writer.WritePropertyName(EscalatedAt);
+        RowValues.Time(writer, a.EscalatedAt);
         writer.WriteString(Detail, a.Detail);
         writer.WriteEndObject();
-    }
-
-    private static void WriteTime(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? at)
-    {
-        if (at is { } t)
-        {
-            writer.WriteString(name, t);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

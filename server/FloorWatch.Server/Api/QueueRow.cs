@@ -78,14 +78,7 @@ public readonly record struct QueueRow(QueueView Queue)
         marks.Name(LongestWaitSeconds);
         RowValues.Number(writer, counts.LongestWaitSeconds, options);
         marks.Name(OldestWaitingSince);
-        if (OldestWaiting(q.WaitingCalls) is { } oldest)
-        {
-            writer.WriteStringValue(oldest);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
+        RowValues.Time(writer, OldestWaiting(q.WaitingCalls));
 
         marks.Name(Staffed);
         writer.WriteNumberValue(counts.Staffed);

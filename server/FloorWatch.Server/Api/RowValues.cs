@@ -17,6 +17,18 @@ public static class RowValues
         }
     }
 
+    public static void Time(Utf8JsonWriter writer, DateTimeOffset? value)
+    {
+        if (value is { } at)
+        {
+            writer.WriteStringValue(at);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
     /// <summary>A figure; one that is not finite goes through the serializer, which knows what the options allow for it.</summary>
     public static void Number(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
     {
