@@ -3,13 +3,16 @@ using System.Threading.Channels;
 using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Server.Centers;
+using FloorWatch.Server.Options;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace FloorWatch.Server.Journal;
 
 /// <summary>
 /// Hands each center's journaled records to its CenterGrain in order, in batches, one batch at a
-/// time per center. Reads can wait until everything journaled before them has been applied.
+/// time per center. Reads can wait until everything journaled before them has been applied, and
+/// the journal writer until the records not yet applied are back within their limit.
 /// </summary>
 public sealed class CenterDispatcher
 {
@@ -19,9 +22,11 @@ public sealed class CenterDispatcher
     private readonly CenterRegistry _centers;
     private readonly ILogger<CenterDispatcher> _log;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ApplyBacklog _backlog;
 
-    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
+    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
     {
+        _backlog = new ApplyBacklog(options.Value.MaxUnappliedRecords);
         _grains = grains;
         _centers = centers;
         _log = log;
@@ -42,7 +47,11 @@ public sealed class CenterDispatcher
     }
 
     /// <summary>Records not yet applied, over all centers.</summary>
-    public long Backlog => _lanes.Values.Sum(l => (long)l.Queue.Reader.Count);
+    /// <remarks>Counted here: a channel with a single reader cannot count its items.</remarks>
+    public long Backlog => _backlog.Count;
+
+    /// <summary>Completes once the records not yet applied are within <see cref="FloorWatchOptions.MaxUnappliedRecords"/>.</summary>
+    public Task WaitForRoomAsync(CancellationToken ct) => _backlog.WaitForRoomAsync(ct);
 
     public void Enqueue(string center, IReadOnlyList<JournalEntry> entries, bool replayed = false)
     {
@@ -52,6 +61,7 @@ public sealed class CenterDispatcher
             _ = Task.Run(() => Run(l));
             return l;
         });
+        _backlog.Added(entries.Count);
         foreach (var e in entries)
         {
             lane.Queue.Writer.TryWrite(e);
@@ -98,7 +108,15 @@ public sealed class CenterDispatcher
         var grain = _grains.GetGrain<ICenterGrain>(lane.Center);
         if (_centers.Configured(lane.Center) is { } configured)
         {
-            await grain.Initialize(configured);
+            try
+            {
+                await grain.Initialize(configured);
+            }
+            catch (Exception ex)
+            {
+                // The lane goes on: a lane that ended here would hold its center's records, and the journal writer with them, for good.
+                _log.LogError(ex, "Center {Center}: its configured settings could not be given to it; its records are applied under the defaults", lane.Center);
+            }
         }
 
         var batch = new List<JournalEntry>(MaxBatch);
@@ -114,6 +132,7 @@ public sealed class CenterDispatcher
 
             await ApplyAsync(grain, lane.Center, batch);
             Interlocked.Exchange(ref lane.Applied, batch[^1].Seq);
+            _backlog.Applied(batch.Count);
             await GoLiveIfReplayed(grain, lane);
             Release(lane);
         }

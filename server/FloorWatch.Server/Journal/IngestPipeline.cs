@@ -24,6 +24,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     private readonly ILogger<IngestPipeline> _log;
     private readonly IEventWatcher[] _watchers;
     private readonly string _folder;
+    private readonly CancellationTokenSource _stopping = new();
     private JournalFile? _file;
     private long _seq;
     private Task? _writer;
@@ -133,6 +134,15 @@ public sealed class IngestPipeline : IHostedService, IDisposable
             }
 
             WriteGroup(file, group);
+            try
+            {
+                // The group is answered; the next one waits while the centers are too far behind.
+                await _dispatcher.WaitForRoomAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: what is still queued is written without waiting, as it always was.
+            }
         }
     }
 
@@ -270,6 +280,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _channel.Writer.TryComplete();
+        await _stopping.CancelAsync();
         if (_writer is not null)
         {
             await _writer.WaitAsync(cancellationToken);
@@ -278,6 +289,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
 
     public void Dispose()
     {
+        _stopping.Dispose();
         _file?.Dispose();
         _seenIds.Dispose();
     }

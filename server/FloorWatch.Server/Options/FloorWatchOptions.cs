@@ -47,6 +47,14 @@ public sealed class FloorWatchOptions
     [Range(1, 1 << 24)]
     public int SeenIdsInMemory { get; set; } = SeenIds.DefaultInMemory;
 
+    /// <summary>
+    /// Journaled records the centers may have still to apply, over all centers, before the journal
+    /// writer waits for them (and acknowledgements slow down with it): a bound on the memory a burst
+    /// or a slow machine can take, about 0.5 KB a record.
+    /// </summary>
+    [Range(1, 1 << 30)]
+    public int MaxUnappliedRecords { get; set; } = 200_000;
+
     /// <summary>Longest single event line accepted.</summary>
     [Range(256, 64 << 20)]
     public int MaxLineBytes { get; set; } = 1 << 20;
