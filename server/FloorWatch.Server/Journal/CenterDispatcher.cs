@@ -23,10 +23,14 @@ public sealed class CenterDispatcher
     private readonly ILogger<CenterDispatcher> _log;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ApplyBacklog _backlog;
+    private readonly TimeSpan _gather;
+    private readonly TimeProvider _time;
 
-    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
+    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
     {
         _backlog = new ApplyBacklog(options.Value.MaxUnappliedRecords);
+        _gather = TimeSpan.FromMilliseconds(options.Value.ApplyGatherMs);
+        _time = time;
         _grains = grains;
         _centers = centers;
         _log = log;
@@ -135,6 +139,14 @@ public sealed class CenterDispatcher
             _backlog.Applied(batch.Count);
             await GoLiveIfReplayed(grain, lane);
             Release(lane);
+            if (batch.Count < MaxBatch && _gather > TimeSpan.Zero)
+            {
+                // Under a steady feed each batch held a few dozen records and cost a grain call for
+                // about every one of them (each touches its own agent); waiting a moment lets the
+                // next batch gather more records per call. After a quiet spell the first record
+                // still goes at once, as nothing was applied for it to wait after.
+                await Task.Delay(_gather, _time);
+            }
         }
     }
 
