@@ -141,10 +141,10 @@ public sealed class CenterDispatcher
             Release(lane);
             if (batch.Count < MaxBatch && _gather > TimeSpan.Zero)
             {
-                // Under a steady feed each batch held a few dozen records and cost a grain call for
-                // about every one of them (each touches its own agent); waiting a moment lets the
-                // next batch gather more records per call. After a quiet spell the first record
-                // still goes at once, as nothing was applied for it to wait after.
+                // Taken at once, a steady feed comes a few dozen records a batch, each touching an
+                // agent of its own: about one grain call a record. Waiting lets the next batch
+                // gather more records per call. After a quiet spell the first record still goes at
+                // once, as nothing was applied just before it to wait after.
                 await Task.Delay(_gather, _time);
             }
         }
