@@ -246,4 +246,59 @@ public class PushTests(PushClusterFixture fixture)
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(asked), System.Text.Json.JsonSerializer.Serialize(pushed));
         Assert.Equal(7.25, pushed.SecondsByReason["away"]);
     }
+
+    [Fact]
+    public async Task A_watched_centers_facts_go_to_its_agents_with_the_push()
+    {
+        var (center, observer, _) = await Watch("push-gather");
+        await Tick(center);
+        await Next(observer);
+        var agent = fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Of("push-gather", "A1"));
+        var clock = new ClockInfo("UTC", "00:00");
+
+        await center.Apply(new[] { Event("push-gather", "\"type\":\"agent.ready\",\"agent\":\"A1\"") }.AsImmutable());
+        var before = await agent.View(fixture.Time.GetUtcNow(), clock);
+        await Tick(center);
+        var delta = await Next(observer);
+        var after = await agent.View(fixture.Time.GetUtcNow(), clock);
+
+        Assert.NotEqual("available", before.State);
+        Assert.Equal("available", Assert.Single(delta.Agents).State);
+        Assert.Equal("available", after.State);
+    }
+
+    [Fact]
+    public async Task A_read_of_a_watched_center_holds_every_event_applied_before_it()
+    {
+        var (center, observer, _) = await Watch("push-read");
+        await Tick(center);
+        await Next(observer);
+
+        await center.Apply(new[] { Event("push-read", "\"type\":\"agent.notready\",\"agent\":\"A1\",\"reason\":\"away\"") }.AsImmutable());
+        await center.Apply(new[] { Event("push-read", "\"type\":\"call.queued\",\"call\":\"R1\",\"queue\":\"q1\"") }.AsImmutable());
+        var now = fixture.Time.GetUtcNow();
+
+        Assert.Equal("notready", (await center.Agent("A1", now))!.State);
+        Assert.Equal(1, (await center.Totals(now)).Now.Counts.Waiting);
+        var snapshot = await center.Snapshot(now);
+        Assert.Equal("notready", snapshot.Agents.Single(a => a.Id == "A1").State);
+        Assert.Equal(1, snapshot.Queues.Single(q => q.Id == "q1").Now.Counts.Waiting);
+    }
+
+    [Fact]
+    public async Task A_burst_goes_to_the_agents_without_waiting_for_the_push()
+    {
+        var (center, observer, _) = await Watch("push-burst");
+        await Tick(center);
+        await Next(observer);
+        var agent = fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Of("push-burst", "A1"));
+
+        // More events than a center holds back, ending with the agent available (it logged in not ready).
+        var burst = Enumerable.Range(0, 5001)
+            .Select(i => Event("push-burst", i % 2 == 0 ? "\"type\":\"agent.ready\",\"agent\":\"A1\"" : "\"type\":\"agent.notready\",\"agent\":\"A1\",\"reason\":\"away\""))
+            .ToArray();
+        await center.Apply(burst.AsImmutable());
+
+        Assert.Equal("available", (await agent.View(fixture.Time.GetUtcNow(), new ClockInfo("UTC", "00:00"))).State);
+    }
 }

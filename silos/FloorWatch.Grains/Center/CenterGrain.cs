@@ -19,12 +19,18 @@ namespace FloorWatch.Grains.Center;
 /// A center: applies its journal in order through the <see cref="CenterSequencer"/>, then sends
 /// each agent and queue its own ordered facts, one call per entity per batch. The next batch
 /// starts only when the fan-out of this one is done, so per-entity order holds.
-/// While server nodes are subscribed, it pushes what changed to them at most every push interval.
+/// While server nodes are subscribed, it pushes what changed to them at most every push interval,
+/// and the facts wait for that push to be sent out: a busy floor's agent then gets one call per
+/// push rather than one per event, and an event waits for one tick rather than for a batch and then
+/// a tick. Every read sends the waiting facts first, so nothing read is behind what was applied.
 /// </summary>
 // The floor lives in memory and is rebuilt from the journal at start; an idle center must not be collected.
 [KeepAlive]
 public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> pushOptions, TimeProvider time) : Grain, ICenterGrain
 {
+    /// <summary>Past this many waiting events the facts go out at once, so a burst's facts never pile up until the tick.</summary>
+    private const int MaxPendingEvents = 4096;
+
     private readonly PushOptions _push = pushOptions.Value;
     private readonly ObserverManager<IFloorObserver> _observers = new(pushOptions.Value.Lease, log) { GetDateTime = () => time.GetUtcNow().UtcDateTime };
     private readonly ChangeSet _changes = new();
@@ -37,6 +43,9 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private readonly CenterSequencer _sequencer = new(CenterSettings.Default);
     private readonly QueueProjection _center = new("*");
     private readonly FactBatch _batch = new();
+
+    /// <summary>Events sequenced into <see cref="_batch"/> and not yet sent to their agents and queues.</summary>
+    private int _pendingEvents;
     private readonly HashSet<string> _queues = new(StringComparer.Ordinal);
     private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IQueueGrain> _queueGrains = new(StringComparer.Ordinal);
@@ -83,7 +92,6 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
     public async Task Apply(Immutable<JournalEntry[]> entries)
     {
-        _batch.Clear();
         foreach (var entry in entries.Value)
         {
             if (entry.Seq <= _appliedSeq)
@@ -108,6 +116,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             else if (entry.Event is { } e)
             {
                 _sequencer.Apply(e, _batch);
+                _pendingEvents++;
                 _changes.Event(e.Ts);
                 _eventsApplied++;
                 if (_lastEventTs is not { } last || e.Ts > last)
@@ -120,11 +129,15 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             _appliedSeq = entry.Seq;
         }
 
-        await FanOut();
+        if (_pushTimer is null || _pendingEvents >= MaxPendingEvents)
+        {
+            await FanOut();
+        }
     }
 
     private async Task FanOut()
     {
+        _pendingEvents = 0;
         if (_batch.IsEmpty)
         {
             return;
@@ -237,6 +250,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         }
 
         _live = true;
+        await FanOut();
         await EvaluateAll();
     }
 
@@ -355,13 +369,29 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         };
     }
 
-    public Task<AlertView[]> Alerts(bool all) => Task.FromResult(_alerts.List(all));
+    public async Task<AlertView[]> Alerts(bool all)
+    {
+        await FanOut();
+        return _alerts.List(all);
+    }
 
-    public Task<AlertView?> Alert(string id) => Task.FromResult(_alerts.Get(id));
+    public async Task<AlertView?> Alert(string id)
+    {
+        await FanOut();
+        return _alerts.Get(id);
+    }
 
-    public Task<BreakView[]> Breaks(bool all) => Task.FromResult(_breaks.List(all));
+    public async Task<BreakView[]> Breaks(bool all)
+    {
+        await FanOut();
+        return _breaks.List(all);
+    }
 
-    public Task<BreakView?> Break(string id) => Task.FromResult(_breaks.Get(id));
+    public async Task<BreakView?> Break(string id)
+    {
+        await FanOut();
+        return _breaks.Get(id);
+    }
 
     public Task Monitoring(string callId, string by)
     {
@@ -377,6 +407,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
     public async Task<CenterSnapshot> Snapshot(DateTimeOffset asOf)
     {
+        await FanOut();
         var settings = _sequencer.Settings;
         var clockInfo = ClockInfo;
         var queues = await Task.WhenAll(_queues.Order(StringComparer.Ordinal).Select(q => QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
@@ -391,7 +422,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             Center = CenterId,
             Name = settings.Name ?? CenterId,
             AsOf = asOf,
-            Totals = await Totals(asOf),
+            Totals = TotalsView(asOf),
             Queues = queues,
             Agents = agents,
             Calls = calls,
@@ -433,6 +464,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
     private async Task PushTick()
     {
+        await FanOut();
         _observers.ClearExpired();
         if (_observers.Count == 0)
         {
@@ -474,7 +506,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             AsOf = asOf,
             OldestEventTs = _changes.OldestEventTs,
             NewestEventTs = _changes.NewestEventTs,
-            Totals = (await Totals(asOf)),
+            Totals = TotalsView(asOf),
             Queues = queues,
             Agents = agents,
             Calls = changedCalls.Select(c => LiveCalls.Timed(c, asOf)).ToArray(),
@@ -522,15 +554,22 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         return views;
     }
 
-    public Task<QueueView> Totals(DateTimeOffset asOf) =>
-        Task.FromResult(QueueViewBuilder.Build(_center, QueueSettings.Default, Clocks.Get(ClockInfo), asOf) with
+    public async Task<QueueView> Totals(DateTimeOffset asOf)
+    {
+        await FanOut();
+        return TotalsView(asOf);
+    }
+
+    private QueueView TotalsView(DateTimeOffset asOf) =>
+        QueueViewBuilder.Build(_center, QueueSettings.Default, Clocks.Get(ClockInfo), asOf) with
         {
             Id = CenterId,
             Name = _sequencer.Settings.Name ?? CenterId,
-        });
+        };
 
     public async Task<IntervalRow[]?> Intervals(DateOnly day, string? queue, DateTimeOffset asOf)
     {
+        await FanOut();
         if (queue is null)
         {
             return QueueViewBuilder.Intervals(_center, QueueSettings.Default, Clocks.Get(ClockInfo), day, asOf);
@@ -539,11 +578,17 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         return _queues.Contains(queue) ? await QueueGrain(queue).Intervals(day, asOf, _sequencer.Settings.Queue(queue), ClockInfo) : null;
     }
 
-    public async Task<AgentIntervalRow[]?> AgentIntervals(string agent, DateOnly day, DateTimeOffset asOf) =>
-        _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo) : null;
+    public async Task<AgentIntervalRow[]?> AgentIntervals(string agent, DateOnly day, DateTimeOffset asOf)
+    {
+        await FanOut();
+        return _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo) : null;
+    }
 
-    public async Task<AgentView?> Agent(string agent, DateTimeOffset asOf) =>
-        _agents.Contains(agent) ? await AgentGrain(agent).View(asOf, ClockInfo) : null;
+    public async Task<AgentView?> Agent(string agent, DateTimeOffset asOf)
+    {
+        await FanOut();
+        return _agents.Contains(agent) ? await AgentGrain(agent).View(asOf, ClockInfo) : null;
+    }
 
     public Task<CenterSettings> Settings() => Task.FromResult(_sequencer.Settings);
 
