@@ -23,14 +23,10 @@ public sealed class CenterDispatcher
     private readonly ILogger<CenterDispatcher> _log;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ApplyBacklog _backlog;
-    private readonly TimeSpan _gather;
-    private readonly TimeProvider _time;
 
-    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
+    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
     {
         _backlog = new ApplyBacklog(options.Value.MaxUnappliedRecords);
-        _gather = TimeSpan.FromMilliseconds(options.Value.ApplyGatherMs);
-        _time = time;
         _grains = grains;
         _centers = centers;
         _log = log;
@@ -139,14 +135,6 @@ public sealed class CenterDispatcher
             _backlog.Applied(batch.Count);
             await GoLiveIfReplayed(grain, lane);
             Release(lane);
-            if (batch.Count < MaxBatch && _gather > TimeSpan.Zero)
-            {
-                // Taken at once, a steady feed comes a few dozen records a batch, each touching an
-                // agent of its own: about one grain call a record. Waiting lets the next batch
-                // gather more records per call. After a quiet spell the first record still goes at
-                // once, as nothing was applied just before it to wait after.
-                await Task.Delay(_gather, _time);
-            }
         }
     }
 
