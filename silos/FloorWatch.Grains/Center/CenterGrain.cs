@@ -369,28 +369,19 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         };
     }
 
-    public async Task<AlertView[]> Alerts(bool all)
-    {
-        await FanOut();
-        return _alerts.List(all);
-    }
+    public Task<AlertView[]> Alerts(bool all) => AfterFanOut(() => _alerts.List(all));
 
-    public async Task<AlertView?> Alert(string id)
-    {
-        await FanOut();
-        return _alerts.Get(id);
-    }
+    public Task<AlertView?> Alert(string id) => AfterFanOut(() => _alerts.Get(id));
 
-    public async Task<BreakView[]> Breaks(bool all)
-    {
-        await FanOut();
-        return _breaks.List(all);
-    }
+    public Task<BreakView[]> Breaks(bool all) => AfterFanOut(() => _breaks.List(all));
 
-    public async Task<BreakView?> Break(string id)
+    public Task<BreakView?> Break(string id) => AfterFanOut(() => _breaks.Get(id));
+
+    /// <summary>A read of what the facts decide, once the facts waiting for the push have gone out.</summary>
+    private async Task<T> AfterFanOut<T>(Func<T> read)
     {
         await FanOut();
-        return _breaks.Get(id);
+        return read();
     }
 
     public Task Monitoring(string callId, string by)
@@ -554,11 +545,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         return views;
     }
 
-    public async Task<QueueView> Totals(DateTimeOffset asOf)
-    {
-        await FanOut();
-        return TotalsView(asOf);
-    }
+    public Task<QueueView> Totals(DateTimeOffset asOf) => AfterFanOut(() => TotalsView(asOf));
 
     private QueueView TotalsView(DateTimeOffset asOf) =>
         QueueViewBuilder.Build(_center, QueueSettings.Default, Clocks.Get(ClockInfo), asOf) with
