@@ -40,11 +40,12 @@ public class PushTests(PushClusterFixture fixture)
     private async Task<(ICenterGrain Center, Observer Observer, IFloorObserver Reference)> Watch(string center)
     {
         var grain = fixture.Grains.GetGrain<ICenterGrain>(center);
-        await grain.Apply(new[]
+        var held = await grain.Apply(new[]
         {
             Event(center, "\"type\":\"agent.login\",\"agent\":\"A1\",\"seat\":\"S1\",\"queues\":[\"q1\"]"),
             Event(center, "\"type\":\"agent.login\",\"agent\":\"A2\",\"seat\":\"S2\",\"queues\":[\"q2\"]"),
         }.AsImmutable());
+        Assert.False(held);
         var observer = new Observer();
         var reference = fixture.Grains.CreateObjectReference<IFloorObserver>(observer);
         await grain.Subscribe(reference);
@@ -256,12 +257,13 @@ public class PushTests(PushClusterFixture fixture)
         var agent = fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Of("push-gather", "A1"));
         var clock = new ClockInfo("UTC", "00:00");
 
-        await center.Apply(new[] { Event("push-gather", "\"type\":\"agent.ready\",\"agent\":\"A1\"") }.AsImmutable());
+        var held = await center.Apply(new[] { Event("push-gather", "\"type\":\"agent.ready\",\"agent\":\"A1\"") }.AsImmutable());
         var before = await agent.View(fixture.Time.GetUtcNow(), clock);
         await Tick(center);
         var delta = await Next(observer);
         var after = await agent.View(fixture.Time.GetUtcNow(), clock);
 
+        Assert.True(held);
         Assert.NotEqual("available", before.State);
         Assert.Equal("available", Assert.Single(delta.Agents).State);
         Assert.Equal("available", after.State);

@@ -23,10 +23,14 @@ public sealed class CenterDispatcher
     private readonly ILogger<CenterDispatcher> _log;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ApplyBacklog _backlog;
+    private readonly TimeSpan _gather;
+    private readonly TimeProvider _time;
 
-    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
+    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
     {
         _backlog = new ApplyBacklog(options.Value.MaxUnappliedRecords);
+        _gather = TimeSpan.FromMilliseconds(options.Value.ApplyGatherMs);
+        _time = time;
         _grains = grains;
         _centers = centers;
         _log = log;
@@ -130,11 +134,19 @@ public sealed class CenterDispatcher
                 batch.Add(entry);
             }
 
-            await ApplyAsync(grain, lane.Center, batch);
+            var heldForPush = await ApplyAsync(grain, lane.Center, batch);
             Interlocked.Exchange(ref lane.Applied, batch[^1].Seq);
             _backlog.Applied(batch.Count);
             await GoLiveIfReplayed(grain, lane);
             Release(lane);
+            if (!heldForPush && batch.Count < MaxBatch && _gather > TimeSpan.Zero)
+            {
+                // A center nobody watches sends each batch's facts out at once, and taken at once a
+                // steady feed comes a few dozen records a batch, each touching an agent of its own:
+                // about one grain call a record. Waiting lets the next batch gather more records per
+                // call. A watched center gathers its facts until its push by itself.
+                await Task.Delay(_gather, _time);
+            }
         }
     }
 
@@ -158,15 +170,15 @@ public sealed class CenterDispatcher
         }
     }
 
-    private async Task ApplyAsync(ICenterGrain grain, string center, List<JournalEntry> batch)
+    /// <summary>Applies a batch, retrying a few times; true when the center holds its facts for its next push.</summary>
+    private async Task<bool> ApplyAsync(ICenterGrain grain, string center, List<JournalEntry> batch)
     {
         var entries = batch.ToArray();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await grain.Apply(entries.AsImmutable());
-                return;
+                return await grain.Apply(entries.AsImmutable());
             }
             catch (Exception ex) when (attempt < 5)
             {
@@ -176,7 +188,7 @@ public sealed class CenterDispatcher
             catch (Exception ex)
             {
                 _log.LogError(ex, "Center {Center}: records {First}..{Last} could not be applied and were passed over; they stay in the journal", center, entries[0].Seq, entries[^1].Seq);
-                return;
+                return false;
             }
         }
     }

@@ -55,6 +55,15 @@ public sealed class FloorWatchOptions
     [Range(1, 1 << 30)]
     public int MaxUnappliedRecords { get; set; } = 200_000;
 
+    /// <summary>
+    /// How long the lane of a center nobody watches waits after applying a batch smaller than the
+    /// largest before it takes the next, so that a steady feed is applied in fewer, larger batches;
+    /// 0 applies each record as soon as the one before it is done. A watched center gathers its
+    /// facts until its next push instead.
+    /// </summary>
+    [Range(0, 1000)]
+    public int ApplyGatherMs { get; set; } = 50;
+
     /// <summary>Longest single event line accepted.</summary>
     [Range(256, 64 << 20)]
     public int MaxLineBytes { get; set; } = 1 << 20;

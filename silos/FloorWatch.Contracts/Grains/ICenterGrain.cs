@@ -9,8 +9,12 @@ public interface ICenterGrain : IGrainWithStringKey
     /// <summary>Sets the settings from configuration, if nothing has been applied yet.</summary>
     Task Initialize(CenterSettings settings);
 
-    /// <summary>Applies journal entries in order; entries at or below the applied position are skipped.</summary>
-    Task Apply(Immutable<JournalEntry[]> entries);
+    /// <summary>
+    /// Applies journal entries in order; entries at or below the applied position are skipped.
+    /// True when viewers watch the center, which then gathers its facts until its next push; false
+    /// when they went out to the agents and queues at once.
+    /// </summary>
+    Task<bool> Apply(Immutable<JournalEntry[]> entries);
 
     Task<CenterSnapshot> Snapshot(DateTimeOffset asOf);
 

@@ -90,7 +90,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         return Task.CompletedTask;
     }
 
-    public async Task Apply(Immutable<JournalEntry[]> entries)
+    public async Task<bool> Apply(Immutable<JournalEntry[]> entries)
     {
         foreach (var entry in entries.Value)
         {
@@ -133,6 +133,8 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         {
             await FanOut();
         }
+
+        return _pushTimer is not null;
     }
 
     private async Task FanOut()
