@@ -52,6 +52,15 @@ public class PushTests(PushClusterFixture fixture)
         return (grain, observer, reference);
     }
 
+    /// <summary>A watched center whose first delta (every queue and agent) has gone out, so the next one holds only what changes.</summary>
+    private async Task<(ICenterGrain Center, Observer Observer)> WatchPastFirstDelta(string center)
+    {
+        var (grain, observer, _) = await Watch(center);
+        await Tick(grain);
+        await Next(observer);
+        return (grain, observer);
+    }
+
     /// <summary>Moves the clock one push interval and waits (as a barrier) until the center has taken its turn.</summary>
     private async Task Tick(ICenterGrain center, TimeSpan? by = null)
     {
@@ -209,9 +218,7 @@ public class PushTests(PushClusterFixture fixture)
     [Fact]
     public async Task A_node_that_stops_renewing_its_lease_gets_no_more_deltas()
     {
-        var (center, observer, _) = await Watch("push-lease");
-        await Tick(center);
-        await Next(observer);
+        var (center, observer) = await WatchPastFirstDelta("push-lease");
 
         await Tick(center, TimeSpan.FromSeconds(91));
         await center.Apply(new[] { Event("push-lease", "\"type\":\"agent.ready\",\"agent\":\"A1\"") }.AsImmutable());
@@ -231,9 +238,7 @@ public class PushTests(PushClusterFixture fixture)
     [Fact]
     public async Task An_agent_changed_by_its_facts_is_pushed_as_it_answers_for_the_push_moment()
     {
-        var (center, observer, _) = await Watch("push-draft");
-        await Tick(center);
-        await Next(observer);
+        var (center, observer) = await WatchPastFirstDelta("push-draft");
 
         await center.Apply(new[]
         {
@@ -251,9 +256,7 @@ public class PushTests(PushClusterFixture fixture)
     [Fact]
     public async Task A_watched_centers_facts_go_to_its_agents_with_the_push()
     {
-        var (center, observer, _) = await Watch("push-gather");
-        await Tick(center);
-        await Next(observer);
+        var (center, observer) = await WatchPastFirstDelta("push-gather");
         var agent = fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Of("push-gather", "A1"));
         var clock = new ClockInfo("UTC", "00:00");
 
@@ -272,9 +275,7 @@ public class PushTests(PushClusterFixture fixture)
     [Fact]
     public async Task A_read_of_a_watched_center_holds_every_event_applied_before_it()
     {
-        var (center, observer, _) = await Watch("push-read");
-        await Tick(center);
-        await Next(observer);
+        var (center, _) = await WatchPastFirstDelta("push-read");
 
         await center.Apply(new[] { Event("push-read", "\"type\":\"agent.notready\",\"agent\":\"A1\",\"reason\":\"away\"") }.AsImmutable());
         await center.Apply(new[] { Event("push-read", "\"type\":\"call.queued\",\"call\":\"R1\",\"queue\":\"q1\"") }.AsImmutable());
@@ -290,9 +291,7 @@ public class PushTests(PushClusterFixture fixture)
     [Fact]
     public async Task A_burst_goes_to_the_agents_without_waiting_for_the_push()
     {
-        var (center, observer, _) = await Watch("push-burst");
-        await Tick(center);
-        await Next(observer);
+        var (center, _) = await WatchPastFirstDelta("push-burst");
         var agent = fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Of("push-burst", "A1"));
 
         // More events than a center holds back, ending with the agent available (it logged in not ready).
