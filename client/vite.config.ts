@@ -25,5 +25,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // The property tests (many seeds) take a few seconds here and can take several times that on a busy machine.
+    testTimeout: 30_000,
   },
 });
