@@ -18,7 +18,7 @@ public sealed class WatchedTime : FakeTimeProvider
     {
     }
 
-    /// <summary>Completes at the next timer created after this call.</summary>
+    /// <summary>Completes at the next timer created, or armed again, after this call.</summary>
     public Task NextTimer()
     {
         lock (_lock)
@@ -56,28 +56,43 @@ public sealed class WatchedTime : FakeTimeProvider
         {
             watched.Set(dueTime);
             _pending.Add(watched);
-            _created.TrySetResult();
-            _created = NewSignal();
+            Signal();
         }
 
         return watched;
     }
 
+    /// <summary>Wakes whoever waits for the next timer; called under the lock.</summary>
+    private void Signal()
+    {
+        _created.TrySetResult();
+        _created = NewSignal();
+    }
+
     /// <summary>
     /// Advances <paramref name="step"/> at a time until <paramref name="done"/> completes (or
     /// <paramref name="ct"/>, the test's safety net, fires). When a step fires a timer, the next step
-    /// waits until the code has reacted by waiting on a timer again.
+    /// waits until the code has reacted by waiting on a timer again. While no timer is armed the code
+    /// is busy or waits for input, so the clock stands still: moving it would let the code fall behind.
     /// </summary>
     public async Task AdvanceUntil(Task done, TimeSpan step, CancellationToken ct)
     {
         while (!done.IsCompleted)
         {
             var waiting = NextTimer();
+            bool armed;
             bool fires;
             lock (_lock)
             {
                 var until = GetUtcNow() + step;
+                armed = _pending.Exists(w => w.Due is not null);
                 fires = _pending.Exists(w => w.Due <= until);
+            }
+
+            if (!armed)
+            {
+                await Task.WhenAny(waiting, done).WaitAsync(ct);
+                continue;
             }
 
             Advance(step);
@@ -127,7 +142,16 @@ public sealed class WatchedTime : FakeTimeProvider
                 Set(dueTime);
             }
 
-            return Inner.Change(dueTime, period);
+            var changed = Inner.Change(dueTime, period);
+            lock (time._lock)
+            {
+                if (Due is not null)
+                {
+                    time.Signal();
+                }
+            }
+
+            return changed;
         }
 
         public void Dispose()
