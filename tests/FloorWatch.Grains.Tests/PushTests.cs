@@ -289,6 +289,33 @@ public class PushTests(PushClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_fact_that_waits_for_the_push_is_judged_before_the_deadline_it_beat()
+    {
+        const string c = "push-beat";
+        var (center, _, reference) = await Watch(c);
+        await center.GoLive();
+        await center.Apply(new[] { Event(c, "\"type\":\"agent.notready\",\"agent\":\"A1\",\"reason\":\"away\"") }.AsImmutable());
+        await Tick(center);
+
+        // Renewed within the lease, as a node does. Pushes then fall 0.1 s after whole seconds since
+        // the away began: back at 4:59.9, due at 5:00, sent at 5:00.1.
+        foreach (var seconds in new[] { 80, 80, 80, 59.7 })
+        {
+            await Tick(center, TimeSpan.FromSeconds(seconds));
+            await center.Subscribe(reference);
+        }
+
+        var held = await center.Apply(new[] { Event(c, "\"type\":\"agent.ready\",\"agent\":\"A1\"") }.AsImmutable());
+        await Tick(center, TimeSpan.FromMilliseconds(150));
+        await Tick(center, TimeSpan.FromMilliseconds(100));
+        await Tick(center, TimeSpan.FromSeconds(600));
+
+        Assert.True(held);
+        Assert.Equal("available", (await center.Agent("A1", fixture.Time.GetUtcNow()))!.State);
+        Assert.DoesNotContain(await center.Alerts(all: true), a => a is { Kind: "notready.overtime", Agent: "A1" });
+    }
+
+    [Fact]
     public async Task A_burst_goes_to_the_agents_without_waiting_for_the_push()
     {
         var (center, _) = await WatchPastFirstDelta("push-burst");

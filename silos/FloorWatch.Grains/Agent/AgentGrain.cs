@@ -2,8 +2,10 @@ using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Rules;
+using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Rules;
 using FloorWatch.Grains.Time;
+using Microsoft.Extensions.Options;
 
 namespace FloorWatch.Grains.Agent;
 
@@ -14,7 +16,7 @@ namespace FloorWatch.Grains.Agent;
 /// </summary>
 // State lives in memory and is rebuilt from the journal at start; it must not be collected when idle.
 [KeepAlive]
-public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
+public sealed class AgentGrain(TimeProvider time, IOptions<PushOptions> push) : Grain, IAgentGrain
 {
     private AgentProjection _projection = null!;
     private RuleJudge _judge = null!;
@@ -28,7 +30,7 @@ public sealed class AgentGrain(TimeProvider time) : Grain, IAgentGrain
         _center = center;
         _projection = new AgentProjection(agent);
         _judge = new RuleJudge((into, _) => AgentRules.Conditions(_projection, _context!.Rules, into));
-        _timer = new DeadlineTimer(this, OnDeadline, time);
+        _timer = new DeadlineTimer(this, OnDeadline, time, push.Value.Interval);
         return Task.CompletedTask;
     }
 

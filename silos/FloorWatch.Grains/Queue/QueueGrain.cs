@@ -3,8 +3,10 @@ using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Rules;
 using FloorWatch.Domain.Settings;
+using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Rules;
 using FloorWatch.Grains.Time;
+using Microsoft.Extensions.Options;
 
 namespace FloorWatch.Grains.Queue;
 
@@ -14,7 +16,7 @@ namespace FloorWatch.Grains.Queue;
 /// </summary>
 // State lives in memory and is rebuilt from the journal at start; it must not be collected when idle.
 [KeepAlive]
-public sealed class QueueGrain(TimeProvider time) : Grain, IQueueGrain
+public sealed class QueueGrain(TimeProvider time, IOptions<PushOptions> push) : Grain, IQueueGrain
 {
     private QueueProjection _projection = null!;
     private QueueRules _rules = null!;
@@ -31,7 +33,7 @@ public sealed class QueueGrain(TimeProvider time) : Grain, IQueueGrain
         _projection = new QueueProjection(queue);
         _rules = new QueueRules(queue);
         _judge = new RuleJudge((into, at) => _rules.Conditions(_projection, _settings, _context!.Rules, at, into));
-        _timer = new DeadlineTimer(this, OnIntervalEnd, time);
+        _timer = new DeadlineTimer(this, OnIntervalEnd, time, push.Value.Interval);
         return Task.CompletedTask;
     }
 

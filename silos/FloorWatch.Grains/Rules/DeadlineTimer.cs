@@ -9,7 +9,12 @@ namespace FloorWatch.Grains.Rules;
 /// that fires a little early finds nothing due and is armed again; alerts carry their deadline's
 /// time, not the timer's.
 /// </summary>
-public sealed class DeadlineTimer(IGrainBase grain, Func<Task> onDue, TimeProvider time)
+/// <remarks>
+/// The timer fires <paramref name="grace"/> after the deadline: a watched center sends its facts
+/// with its next push, so a fact from just before the deadline (an agent back from away at 4:59.9)
+/// can reach the grain up to one push interval later, and is then judged before the deadline is.
+/// </remarks>
+public sealed class DeadlineTimer(IGrainBase grain, Func<Task> onDue, TimeProvider time, TimeSpan grace)
 {
     private IGrainTimer? _timer;
     private DateTimeOffset? _armedFor;
@@ -33,7 +38,7 @@ public sealed class DeadlineTimer(IGrainBase grain, Func<Task> onDue, TimeProvid
             return;
         }
 
-        var wait = RuleJudge.Until(at, context, time);
+        var wait = RuleJudge.Until(at, context, time) + grace;
         if (_timer is null)
         {
             _timer = grain.RegisterGrainTimer(Fire, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
