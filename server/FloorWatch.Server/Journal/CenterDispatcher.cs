@@ -62,7 +62,7 @@ public sealed class CenterDispatcher
         var lane = _lanes.GetOrAdd(center, c =>
         {
             var l = new Lane(c);
-            _ = Task.Run(() => Run(l));
+            _ = Task.Run(() => RunLogged(l));
             return l;
         });
         _backlog.Added(entries.Count);
@@ -103,6 +103,19 @@ public sealed class CenterDispatcher
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             lane.Waiters.Add((target, done));
             return done.Task.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>A lane that stopped would hold its center's records for good: it must at least say so.</summary>
+    private async Task RunLogged(Lane lane)
+    {
+        try
+        {
+            await Run(lane);
+        }
+        catch (Exception ex)
+        {
+            _log.LogCritical(ex, "Center {Center}: its records are no longer applied (its lane stopped); restart the server, which applies them from the journal", lane.Center);
         }
     }
 
