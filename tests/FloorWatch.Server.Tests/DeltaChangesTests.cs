@@ -55,6 +55,26 @@ public class DeltaChangesTests
     }
 
     [Fact]
+    public void Of_the_seconds_per_state_a_row_of_changes_holds_the_states_whose_seconds_moved()
+    {
+        var changes = new DeltaChanges();
+        JsonObject Row(long seq, double available, double onCall)
+        {
+            Span<double> byPhase = stackalloc double[AgentPhaseNames.Count];
+            byPhase[(int)AgentPhase.Available] = available;
+            byPhase[(int)AgentPhase.OnCall] = onCall;
+            var delta = Delta(seq, "available") with { Agents = [new AgentView { Id = "A1", Name = "Ann", State = "available", Since = AsOf, SecondsByState = new StateSecondsDictionary(byPhase) }] };
+            var (floor, _) = changes.Messages(delta, new { status = "ok" });
+            return JsonNode.Parse(JsonSerializer.Serialize(floor, JournalJson.Options))!["agents"]![0]!.AsObject();
+        }
+
+        Assert.Equal(5, Row(1, 10, 100)["secondsByState"]!.AsObject().Count);
+        var moved = Row(2, 10.1, 100)["secondsByState"]!.AsObject();
+        Assert.Equal(["available"], moved.Select(kv => kv.Key));
+        Assert.Equal(10.1, moved["available"]!.GetValue<double>());
+    }
+
+    [Fact]
     public void While_a_viewer_joins_and_for_the_delta_after_its_snapshot_rows_are_whole()
     {
         var changes = new DeltaChanges();

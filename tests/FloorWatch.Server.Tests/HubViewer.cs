@@ -121,12 +121,12 @@ public sealed class HubViewer : IAsyncDisposable
         }
     }
 
-    /// <summary>A row of changes over the row held: the fields it has replace those held, and a queue's figures' fields theirs.</summary>
+    /// <summary>A row of changes over the row held: the fields it has replace those held, and a queue's figures' (or an agent's seconds per state's) fields theirs.</summary>
     private static JsonObject Merge(JsonObject held, JsonObject change)
     {
         foreach (var (name, value) in change)
         {
-            if (JsonFieldReader.QueueNested.Contains(name) && held[name] is JsonObject inner && value is JsonObject fields)
+            if ((JsonFieldReader.QueueNested.Contains(name) || JsonFieldReader.AgentNested.Contains(name)) && held[name] is JsonObject inner && value is JsonObject fields)
             {
                 Merge(inner, fields);
             }

@@ -15,6 +15,9 @@ internal static class JsonFieldReader
     /// <summary>The fields of a queue's row (and of the totals) that are objects of their own fields.</summary>
     public static readonly string[] QueueNested = ["now", "interval", "today", "settings"];
 
+    /// <summary>The field of an agent's row that is an object of its own fields (the five states' seconds).</summary>
+    public static readonly string[] AgentNested = ["secondsByState"];
+
     public static JsonField[] Read(ReadOnlySpan<byte> json, params string[] nested)
     {
         var fields = new List<JsonField>();

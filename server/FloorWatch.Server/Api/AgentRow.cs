@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FloorWatch.Contracts.Views;
@@ -32,8 +33,11 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
     private static readonly JsonEncodedText MissedOffers = JsonEncodedText.Encode("missedOffers");
     private static readonly JsonEncodedText AlertsField = JsonEncodedText.Encode("alerts");
 
-    /// <summary>How many fields a row has.</summary>
-    public const int FieldCount = 18;
+    /// <summary>How many fields a row has, the five of its seconds per state included.</summary>
+    public const int FieldCount = 18 + 5;
+
+    /// <summary>The names of the seconds per state, encoded once: they are noted as the fields of an object.</summary>
+    private static readonly ConcurrentDictionary<string, JsonEncodedText> StateNames = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Writes the row as the serializer would with <paramref name="options"/>, noting where each
@@ -80,8 +84,26 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
         writer.WriteNumberValue(a.Handled);
         marks.Name(AhtSeconds);
         RowValues.Number(writer, a.AhtSeconds, options);
-        marks.Name(SecondsByState);
-        WriteMap(writer, a.SecondsByState, options);
+        if (a.SecondsByState is StateSecondsDictionary byState)
+        {
+            // Always the same five states, of which one moves between two pushes: a row of changes
+            // then carries that one alone rather than all five.
+            marks.BeginObject(SecondsByState);
+            for (var i = 0; i < byState.Count; i++)
+            {
+                var (state, seconds) = byState.At(i);
+                marks.Name(StateNames.GetOrAdd(options.DictionaryKeyPolicy?.ConvertName(state) ?? state, name => JsonEncodedText.Encode(name)));
+                RowValues.Number(writer, seconds, options);
+            }
+
+            marks.EndObject();
+        }
+        else
+        {
+            marks.Name(SecondsByState);
+            WriteMap(writer, a.SecondsByState, options);
+        }
+
         marks.Name(SecondsByReason);
         WriteMap(writer, a.SecondsByReason, options);
         marks.Name(MissedOffers);

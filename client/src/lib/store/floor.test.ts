@@ -131,6 +131,12 @@ describe('applyDelta', () => {
     expect(a?.asOfMs).toBe(Date.parse(delta(11).asOf));
   });
 
+  it('rows of changes: of the seconds per state, only the states a row holds change', () => {
+    const s0 = applyDelta(live(), delta(11, { agents: [agent('A01', { secondsByState: { available: 10, oncall: 100 } })] }), AT);
+    const s = applyDelta(s0, delta(12, { agents: [{ id: 'A01', secondsByState: { available: 12 } }] }), AT);
+    expect(s.agents.get('A01')?.secondsByState).toEqual({ available: 12, oncall: 100 });
+  });
+
   it('rows of changes: an agent first seen in a delta is taken whole', () => {
     const s = applyDelta(live(), delta(11, { agents: [agent('A77', { state: 'available' })] }), AT);
     expect(s.agents.get('A77')).toMatchObject({ ...agent('A77', { state: 'available' }) });

@@ -189,8 +189,8 @@ export function applyDelta(s: FloorState, d: Delta, at: number): FloorState {
 
 /**
  * A row of a delta over the one held: a row holds its id and what changed (and of a queue's `now`,
- * `interval`, `today` and `settings`, what changed in them); the first one of an id is whole, and a
- * whole row, as a snapshot's, replaces every field.
+ * `interval`, `today` and `settings`, and of an agent's `secondsByState`, what changed in them); the
+ * first one of an id is whole, and a whole row, as a snapshot's, replaces every field.
  */
 function merged<T extends { id: string }>(held: Stamped<T> | undefined, change: RowChange<T>, asOfMs: number | null): Stamped<T> {
   if (!held) return stamp(change as T, asOfMs);
@@ -203,8 +203,8 @@ function merged<T extends { id: string }>(held: Stamped<T> | undefined, change: 
   return stamp(out as T, asOfMs);
 }
 
-/** A queue's objects of fixed fields, which a row of changes also holds only the changed fields of. */
-const NESTED_FIELDS = ['now', 'interval', 'today', 'settings'] as const;
+/** A queue's and an agent's objects of fixed fields, which a row of changes also holds only the changed fields of. */
+const NESTED_FIELDS = ['now', 'interval', 'today', 'settings', 'secondsByState'] as const;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
