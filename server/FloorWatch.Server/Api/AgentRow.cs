@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Floor;
 
 namespace FloorWatch.Server.Api;
 
@@ -36,8 +36,9 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
     /// <summary>How many fields a row has, the five of its seconds per state included.</summary>
     public const int FieldCount = 18 + 5;
 
-    /// <summary>The names of the seconds per state, encoded once: they are noted as the fields of an object.</summary>
-    private static readonly ConcurrentDictionary<string, JsonEncodedText> StateNames = new(StringComparer.Ordinal);
+    /// <summary>The five states' names in the order of <see cref="StateSecondsDictionary"/>, encoded once: they are noted as the fields of an object.</summary>
+    private static readonly JsonEncodedText[] StateNames =
+        new StateSecondsDictionary(new double[AgentPhaseNames.Count]).Keys.Select(k => JsonEncodedText.Encode(k)).ToArray();
 
     /// <summary>
     /// Writes the row as the serializer would with <paramref name="options"/>, noting where each
@@ -92,7 +93,7 @@ public readonly record struct AgentRow(AgentView Agent, DateTimeOffset AsOf, Ale
             for (var i = 0; i < byState.Count; i++)
             {
                 var (state, seconds) = byState.At(i);
-                marks.Name(StateNames.GetOrAdd(options.DictionaryKeyPolicy?.ConvertName(state) ?? state, name => JsonEncodedText.Encode(name)));
+                marks.Name(options.DictionaryKeyPolicy is { } policy ? JsonEncodedText.Encode(policy.ConvertName(state)) : StateNames[i]);
                 RowValues.Number(writer, seconds, options);
             }
 
