@@ -26,20 +26,24 @@ public class DeltaChangesTests
         Settings = QueueSettings.Default,
     };
 
-    private static FloorDelta Delta(long seq, string state) => new()
+    private static FloorDelta Delta(long seq, string state, StateSecondsDictionary? secondsByState = null)
     {
-        Center = "hq",
-        Seq = seq,
-        AsOf = AsOf.AddSeconds(seq),
-        Totals = Totals,
-        Agents = [new AgentView { Id = "A1", Name = "Ann", Seat = "S-01", State = state, Since = AsOf }],
-        Feed = new FeedView(),
-    };
+        var agent = new AgentView { Id = "A1", Name = "Ann", Seat = "S-01", State = state, Since = AsOf };
+        return new()
+        {
+            Center = "hq",
+            Seq = seq,
+            AsOf = AsOf.AddSeconds(seq),
+            Totals = Totals,
+            Agents = [secondsByState is null ? agent : agent with { SecondsByState = secondsByState }],
+            Feed = new FeedView(),
+        };
+    }
 
     /// <summary>The agent row of the supervisors' message, as a viewer receives it.</summary>
-    private static JsonObject AgentRow(DeltaChanges changes, long seq, string state)
+    private static JsonObject AgentRow(DeltaChanges changes, long seq, string state, StateSecondsDictionary? secondsByState = null)
     {
-        var (floor, _) = changes.Messages(Delta(seq, state), new { status = "ok" });
+        var (floor, _) = changes.Messages(Delta(seq, state, secondsByState), new { status = "ok" });
         return JsonNode.Parse(JsonSerializer.Serialize(floor, JournalJson.Options))!["agents"]![0]!.AsObject();
     }
 
@@ -58,18 +62,16 @@ public class DeltaChangesTests
     public void Of_the_seconds_per_state_a_row_of_changes_holds_the_states_whose_seconds_moved()
     {
         var changes = new DeltaChanges();
-        JsonObject Row(long seq, double available, double onCall)
+        static StateSecondsDictionary Seconds(double available, double onCall)
         {
             Span<double> byPhase = stackalloc double[AgentPhaseNames.Count];
             byPhase[(int)AgentPhase.Available] = available;
             byPhase[(int)AgentPhase.OnCall] = onCall;
-            var delta = Delta(seq, "available") with { Agents = [new AgentView { Id = "A1", Name = "Ann", State = "available", Since = AsOf, SecondsByState = new StateSecondsDictionary(byPhase) }] };
-            var (floor, _) = changes.Messages(delta, new { status = "ok" });
-            return JsonNode.Parse(JsonSerializer.Serialize(floor, JournalJson.Options))!["agents"]![0]!.AsObject();
+            return new StateSecondsDictionary(byPhase);
         }
 
-        Assert.Equal(5, Row(1, 10, 100)["secondsByState"]!.AsObject().Count);
-        var moved = Row(2, 10.1, 100)["secondsByState"]!.AsObject();
+        Assert.Equal(5, AgentRow(changes, 1, "available", Seconds(10, 100))["secondsByState"]!.AsObject().Count);
+        var moved = AgentRow(changes, 2, "available", Seconds(10.1, 100))["secondsByState"]!.AsObject();
         Assert.Equal(["available"], moved.Select(kv => kv.Key));
         Assert.Equal(10.1, moved["available"]!.GetValue<double>());
     }
