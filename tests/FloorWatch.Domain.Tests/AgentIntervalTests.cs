@@ -57,4 +57,21 @@ public class AgentIntervalTests
 
         Assert.Equal(copied, Sums(target));
     }
+
+    [Fact]
+    public void An_interval_written_down_and_read_back_holds_the_same_sums()
+    {
+        var source = Interval((AgentPhase.NotReady, "lunch", 30), (AgentPhase.OnCall, null, 12.5), (AgentPhase.NotReady, "培训", 4));
+
+        var read = AgentInterval.Of(source.SecondsByPhase, source.SecondsByReason, source.Handled, source.HandleTimeSum);
+
+        Assert.Equal(Sums(source), Sums(read));
+    }
+
+    [Fact]
+    public void An_interval_read_back_with_the_wrong_number_of_states_is_refused()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => AgentInterval.Of([1, 2], [], 0, 0));
+        Assert.Contains("not 2", ex.Message, StringComparison.Ordinal);
+    }
 }

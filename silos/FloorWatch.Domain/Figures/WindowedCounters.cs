@@ -22,6 +22,40 @@ public sealed class WindowedCounters
         return c;
     }
 
+    /// <summary>Adds the intervals that start before <paramref name="ticks"/> to <paramref name="into"/>, in time order.</summary>
+    public void Before(long ticks, List<KeyValuePair<long, IntervalCounters>> into)
+    {
+        var first = into.Count;
+        foreach (var entry in _intervals)
+        {
+            if (entry.Key < ticks)
+            {
+                into.Add(entry);
+            }
+        }
+
+        into.Sort(first, into.Count - first, ByStart.Instance);
+    }
+
+    /// <summary>Forgets the intervals that start before <paramref name="ticks"/>: a past day's, once they are on disk.</summary>
+    public void ForgetBefore(long ticks)
+    {
+        foreach (var start in _intervals.Keys)
+        {
+            if (start < ticks)
+            {
+                _intervals.Remove(start);
+            }
+        }
+    }
+
+    private sealed class ByStart : IComparer<KeyValuePair<long, IntervalCounters>>
+    {
+        public static readonly ByStart Instance = new();
+
+        public int Compare(KeyValuePair<long, IntervalCounters> x, KeyValuePair<long, IntervalCounters> y) => x.Key.CompareTo(y.Key);
+    }
+
     /// <summary>Adds the seconds of [from, to) as busy or available time, split at interval boundaries.</summary>
     public void AddTime(DateTimeOffset from, DateTimeOffset to, bool busy) => AddTime(this, from.UtcTicks, to.UtcTicks, busy);
 

@@ -71,6 +71,24 @@ public sealed class AgentInterval
         HandleTimeSum += o.HandleTimeSum;
     }
 
+    /// <summary>An interval as it was written down: its seconds per state (in <see cref="AgentPhase"/> order) and per not-ready reason.</summary>
+    public static AgentInterval Of(ReadOnlySpan<double> secondsByPhase, IEnumerable<KeyValuePair<string, double>> secondsByReason, long handled, double handleTimeSum)
+    {
+        if (secondsByPhase.Length != AgentPhaseNames.Count)
+        {
+            throw new ArgumentException($"an interval holds the seconds of {AgentPhaseNames.Count} states, not {secondsByPhase.Length}", nameof(secondsByPhase));
+        }
+
+        var i = new AgentInterval { Handled = handled, HandleTimeSum = handleTimeSum };
+        secondsByPhase.CopyTo(i._phases);
+        foreach (var (reason, seconds) in secondsByReason)
+        {
+            i.AddReason(reason, seconds);
+        }
+
+        return i;
+    }
+
     /// <summary>Becomes a copy of <paramref name="o"/>, keeping its own array of reasons when it has the room.</summary>
     public void Set(AgentInterval o)
     {

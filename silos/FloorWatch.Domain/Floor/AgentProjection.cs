@@ -58,6 +58,28 @@ public sealed class AgentProjection
         return k < _starts.Count && _starts[k] == start ? _intervals[k] : null;
     }
 
+    /// <summary>Adds the intervals that start before <paramref name="ticks"/> to <paramref name="into"/>, in time order.</summary>
+    public void IntervalsBefore(long ticks, List<KeyValuePair<long, AgentInterval>> into)
+    {
+        var n = LowerBound(ticks);
+        for (var k = 0; k < n; k++)
+        {
+            into.Add(new(_starts[k], _intervals[k]));
+        }
+    }
+
+    /// <summary>Forgets the intervals that start before <paramref name="ticks"/>: a past day's, once they are on disk.</summary>
+    public void ForgetIntervalsBefore(long ticks)
+    {
+        var n = LowerBound(ticks);
+        _starts.RemoveRange(0, n);
+        _intervals.RemoveRange(0, n);
+        if (n > 0 && _settledFrom < ticks)
+        {
+            _settled = null;
+        }
+    }
+
     public void Apply(in FloorFact f)
     {
         switch (f.Kind)

@@ -133,10 +133,18 @@ public sealed class QueueProjection
         }
     }
 
-    /// <summary>Figures of the intervals starting in [fromTicks, toTicks), with open states counted up to <paramref name="asOf"/>.</summary>
-    public WindowFigures Figures(long fromTicks, long toTicks, DateTimeOffset asOf, SlFormula formula)
+    /// <summary>
+    /// Figures of the intervals starting in [fromTicks, toTicks), with open states counted up to
+    /// <paramref name="asOf"/>, and with <paramref name="archived"/>: what was moved to disk of them.
+    /// </summary>
+    public WindowFigures Figures(long fromTicks, long toTicks, DateTimeOffset asOf, SlFormula formula, IntervalCounters? archived = null)
     {
         var sum = _windows.Sum(fromTicks, toTicks);
+        if (archived is not null)
+        {
+            sum.Add(archived);
+        }
+
         foreach (var m in _members.Values)
         {
             if (m.Phase.IsBusy() || m.Phase == AgentPhase.Available)
