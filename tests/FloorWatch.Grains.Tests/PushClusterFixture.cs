@@ -11,6 +11,8 @@ public sealed class PushClusterFixture : IAsyncLifetime
 {
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-26T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
+    private readonly TestSilo _silo = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -20,7 +22,7 @@ public sealed class PushClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSerializer(s => s.AddFloorWatchDomainTypes());
+            _silo.AddTo(silo.Services);
             silo.Services.AddSingleton<TimeProvider>(Time);
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFloorWatchDomainTypes()));
@@ -28,7 +30,11 @@ public sealed class PushClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        _silo.DeleteArchive();
+    }
 }
 
 [CollectionDefinition(Name)]

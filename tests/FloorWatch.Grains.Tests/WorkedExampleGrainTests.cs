@@ -12,9 +12,9 @@ namespace FloorWatch.Grains.Tests;
 [Collection(SharedCluster.Name)]
 public class WorkedExampleGrainTests(ClusterFixture fixture)
 {
-    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2026-11-26T00:00:00Z", CultureInfo.InvariantCulture);
+    internal static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2026-11-26T00:00:00Z", CultureInfo.InvariantCulture);
 
-    private static JournalEntry[] Journal(string center)
+    internal static JournalEntry[] Journal(string center)
     {
         var seq = 0L;
         return File.ReadLines(ExpectedFigures.DataFile("shift-2026-11-17.ndjson"))
@@ -81,7 +81,7 @@ public class WorkedExampleGrainTests(ClusterFixture fixture)
         Assert.Null(await center.AgentIntervals("nobody", new DateOnly(2026, 11, 17), AsOf));
     }
 
-    private static async Task AssertExpected(ICenterGrain center)
+    internal static async Task AssertExpected(ICenterGrain center)
     {
         var day = new DateOnly(2026, 11, 17);
         var mismatches = new List<string>();

@@ -1,4 +1,5 @@
 using FloorWatch.Contracts.Serialization;
+using FloorWatch.Grains.Archive;
 using FloorWatch.Server.Options;
 using Orleans.Serialization;
 
@@ -13,6 +14,7 @@ public static class SiloHosting
         {
             silo.UseLocalhostClustering(options.Silo.Port, options.Silo.GatewayPort);
             silo.Services.AddSerializer(s => s.AddFloorWatchDomainTypes());
+            silo.Services.AddIntervalArchive(Path.Combine(options.DataPath, "intervals"));
         });
         return builder;
     }

@@ -18,5 +18,9 @@ public interface IAgentGrain : IGrainWithStringKey
 
     Task<AgentView> View(DateTimeOffset asOf, ClockInfo clock);
 
-    Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock);
+    /// <summary>The day's intervals, those that start before <paramref name="archivedBefore"/> (UTC ticks) read back from the archive as well.</summary>
+    Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock, long archivedBefore);
+
+    /// <summary>Moves the intervals that start before <paramref name="ticks"/> from memory to the archive; answers how many.</summary>
+    Task<int> ArchiveBefore(long ticks);
 }

@@ -17,5 +17,9 @@ public interface IQueueGrain : IGrainWithStringKey
 
     Task<QueueView> View(DateTimeOffset asOf, [Immutable] QueueSettings settings, ClockInfo clock);
 
-    Task<IntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, [Immutable] QueueSettings settings, ClockInfo clock);
+    /// <summary>The day's intervals, those that start before <paramref name="archivedBefore"/> (UTC ticks) read back from the archive as well.</summary>
+    Task<IntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, [Immutable] QueueSettings settings, ClockInfo clock, long archivedBefore);
+
+    /// <summary>Moves the counters of the intervals that start before <paramref name="ticks"/> from memory to the archive; answers how many.</summary>
+    Task<int> ArchiveBefore(long ticks);
 }

@@ -2,6 +2,7 @@ using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Rules;
+using FloorWatch.Grains.Archive;
 using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Rules;
 using FloorWatch.Grains.Time;
@@ -16,7 +17,7 @@ namespace FloorWatch.Grains.Agent;
 /// </summary>
 // State lives in memory and is rebuilt from the journal at start; it must not be collected when idle.
 [KeepAlive]
-public sealed class AgentGrain(TimeProvider time, IOptions<PushOptions> push) : Grain, IAgentGrain
+public sealed class AgentGrain(TimeProvider time, IOptions<PushOptions> push, IIntervalArchive archive) : Grain, IAgentGrain
 {
     private AgentProjection _projection = null!;
     private RuleJudge _judge = null!;
@@ -84,6 +85,27 @@ public sealed class AgentGrain(TimeProvider time, IOptions<PushOptions> push) : 
     public Task<AgentView> View(DateTimeOffset asOf, ClockInfo clock) =>
         Task.FromResult(AgentViewBuilder.Build(_projection, asOf, Clocks.Get(clock), _judge.Notice));
 
-    public Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock) =>
-        Task.FromResult(AgentViewBuilder.Intervals(_projection, day, asOf, Clocks.Get(clock)));
+    public async Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock, long archivedBefore)
+    {
+        var centerClock = Clocks.Get(clock);
+        var (start, end) = centerClock.DayBounds(day);
+        var archived = start.UtcTicks < archivedBefore
+            ? await archive.AgentAsync(_center, _projection.Id, start.UtcTicks, Math.Min(end.UtcTicks, archivedBefore))
+            : null;
+        return AgentViewBuilder.Intervals(_projection, day, asOf, centerClock, archived);
+    }
+
+    public async Task<int> ArchiveBefore(long ticks)
+    {
+        var before = new List<KeyValuePair<long, AgentInterval>>();
+        _projection.IntervalsBefore(ticks, before);
+        foreach (var (day, run) in ArchiveDays.Split(before))
+        {
+            // Forgotten day by day once written: a failed write leaves the rest in memory, counted once.
+            await archive.AddAgentAsync(_center, _projection.Id, run);
+            _projection.ForgetIntervalsBefore(Math.Min(ArchiveDays.EndTicks(day), ticks));
+        }
+
+        return before.Count;
+    }
 }

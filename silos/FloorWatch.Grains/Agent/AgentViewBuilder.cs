@@ -78,10 +78,16 @@ public static class AgentViewBuilder
     }
 
     /// <summary>Every interval of business day <paramref name="day"/>.</summary>
-    public static AgentIntervalRow[] Intervals(AgentProjection p, DateOnly day, DateTimeOffset asOf, CenterClock clock) =>
+    /// <param name="archived">The day's intervals read back from the archive, by start; added to those in memory.</param>
+    public static AgentIntervalRow[] Intervals(AgentProjection p, DateOnly day, DateTimeOffset asOf, CenterClock clock, IReadOnlyDictionary<long, AgentInterval>? archived = null) =>
         clock.IntervalsOf(day).Select(t =>
         {
             var i = p.Sum(t, t + CenterClock.IntervalTicks, asOf);
+            if (archived is not null && archived.TryGetValue(t, out var past))
+            {
+                i.Add(past);
+            }
+
             return new AgentIntervalRow(
                 CenterClock.FromTicks(t),
                 CenterClock.FromTicks(t + CenterClock.IntervalTicks),

@@ -4,6 +4,7 @@ using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Settings;
 using FloorWatch.Domain.Time;
 using FloorWatch.Grains.Agent;
+using FloorWatch.Grains.Archive;
 using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Queue;
 using FloorWatch.Domain.Rules;
@@ -26,7 +27,7 @@ namespace FloorWatch.Grains.Center;
 /// </summary>
 // The floor lives in memory and is rebuilt from the journal at start; an idle center must not be collected.
 [KeepAlive]
-public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> pushOptions, TimeProvider time) : Grain, ICenterGrain
+public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> pushOptions, TimeProvider time, IIntervalArchive archive) : Grain, ICenterGrain
 {
     /// <summary>Past this many waiting events the facts go out at once, so a burst's facts never pile up until the tick.</summary>
     private const int MaxPendingEvents = 4096;
@@ -51,6 +52,9 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private readonly Dictionary<string, IQueueGrain> _queueGrains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
     private long _appliedSeq;
+
+    /// <summary>UTC ticks before which the intervals were moved to the archive (the start of a business day).</summary>
+    private long _archivedBefore;
     private long _eventsApplied;
     private DateTimeOffset? _lastEventTs;
     private readonly AlertBook _alerts = new();
@@ -132,6 +136,11 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         if (_pushTimer is null || _pendingEvents >= MaxPendingEvents)
         {
             await FanOut();
+        }
+
+        if (_lastEventTs is { } feedClock && ArchiveDays.Cutoff(Clocks.Get(ClockInfo), feedClock) is var cutoff && cutoff > _archivedBefore)
+        {
+            await ArchivePastDays(cutoff);
         }
 
         return _pushTimer is not null;
@@ -561,16 +570,50 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         await FanOut();
         if (queue is null)
         {
-            return QueueViewBuilder.Intervals(_center, QueueSettings.Default, Clocks.Get(ClockInfo), day, asOf);
+            var clock = Clocks.Get(ClockInfo);
+            var archived = await QueueArchive.ReadDay(archive, CenterId, null, clock, day, _archivedBefore);
+            return QueueViewBuilder.Intervals(_center, QueueSettings.Default, clock, day, asOf, archived);
         }
 
-        return _queues.Contains(queue) ? await QueueGrain(queue).Intervals(day, asOf, _sequencer.Settings.Queue(queue), ClockInfo) : null;
+        return _queues.Contains(queue) ? await QueueGrain(queue).Intervals(day, asOf, _sequencer.Settings.Queue(queue), ClockInfo, _archivedBefore) : null;
     }
 
     public async Task<AgentIntervalRow[]?> AgentIntervals(string agent, DateOnly day, DateTimeOffset asOf)
     {
         await FanOut();
-        return _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo) : null;
+        return _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo, _archivedBefore) : null;
+    }
+
+    /// <summary>
+    /// Moves every interval before <paramref name="cutoff"/> (the start of the oldest business day kept)
+    /// from memory to the archive: the agents', the queues' and the center's own. A day's intervals
+    /// would otherwise stay in memory for as long as the server runs.
+    /// </summary>
+    private async Task ArchivePastDays(long cutoff)
+    {
+        await FanOut();
+        var started = time.GetTimestamp();
+        var moves = _agents.Select(a => AgentGrain(a).ArchiveBefore(cutoff))
+            .Concat(_queues.Select(q => QueueGrain(q).ArchiveBefore(cutoff)))
+            .Append(QueueArchive.Move(archive, CenterId, _center, cutoff, null))
+            .ToList();
+        try
+        {
+            await Task.WhenAll(moves);
+        }
+        catch (Exception ex)
+        {
+            // What was not written stays in memory and is read from there; the next day's move takes it again.
+            log.LogError(ex, "Center {Center}: {Failed} of {Count} agents and queues could not move their intervals before {Cutoff:u} to the archive; they stay in memory and the move is tried again the next day. Check that the data folder is writable and has room", CenterId, moves.Count(m => !m.IsCompletedSuccessfully), moves.Count, CenterClock.FromTicks(cutoff));
+        }
+
+        // Reads add the archive to memory, so a day read is whole whether its move succeeded or not.
+        _archivedBefore = cutoff;
+        var moved = moves.Where(m => m.IsCompletedSuccessfully).Sum(m => m.Result);
+        if (moved > 0)
+        {
+            log.LogInformation("Center {Center}: {Moved} intervals before {Cutoff:u} moved from memory to the archive ({Ms:0} ms)", CenterId, moved, CenterClock.FromTicks(cutoff), time.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     public async Task<AgentView?> Agent(string agent, DateTimeOffset asOf)

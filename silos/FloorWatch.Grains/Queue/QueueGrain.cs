@@ -1,8 +1,10 @@
 using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
+using FloorWatch.Domain.Figures;
 using FloorWatch.Domain.Rules;
 using FloorWatch.Domain.Settings;
+using FloorWatch.Grains.Archive;
 using FloorWatch.Grains.Push;
 using FloorWatch.Grains.Rules;
 using FloorWatch.Grains.Time;
@@ -16,7 +18,7 @@ namespace FloorWatch.Grains.Queue;
 /// </summary>
 // State lives in memory and is rebuilt from the journal at start; it must not be collected when idle.
 [KeepAlive]
-public sealed class QueueGrain(TimeProvider time, IOptions<PushOptions> push) : Grain, IQueueGrain
+public sealed class QueueGrain(TimeProvider time, IOptions<PushOptions> push, IIntervalArchive archive) : Grain, IQueueGrain
 {
     private QueueProjection _projection = null!;
     private QueueRules _rules = null!;
@@ -84,6 +86,12 @@ public sealed class QueueGrain(TimeProvider time, IOptions<PushOptions> push) : 
     public Task<QueueView> View(DateTimeOffset asOf, QueueSettings settings, ClockInfo clock) =>
         Task.FromResult(QueueViewBuilder.Build(_projection, settings, Clocks.Get(clock), asOf));
 
-    public Task<IntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, QueueSettings settings, ClockInfo clock) =>
-        Task.FromResult(QueueViewBuilder.Intervals(_projection, settings, Clocks.Get(clock), day, asOf));
+    public async Task<IntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, QueueSettings settings, ClockInfo clock, long archivedBefore)
+    {
+        var centerClock = Clocks.Get(clock);
+        var archived = await QueueArchive.ReadDay(archive, _center, _projection.Id, centerClock, day, archivedBefore);
+        return QueueViewBuilder.Intervals(_projection, settings, centerClock, day, asOf, archived);
+    }
+
+    public Task<int> ArchiveBefore(long ticks) => QueueArchive.Move(archive, _center, _projection, ticks, _projection.Id);
 }

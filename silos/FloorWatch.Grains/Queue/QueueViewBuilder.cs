@@ -1,4 +1,5 @@
 using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Figures;
 using FloorWatch.Domain.Floor;
 using FloorWatch.Domain.Settings;
 using FloorWatch.Domain.Staffing;
@@ -42,11 +43,12 @@ public static class QueueViewBuilder
         };
     }
 
-    public static IntervalRow[] Intervals(QueueProjection projection, QueueSettings settings, CenterClock clock, DateOnly day, DateTimeOffset asOf) =>
+    /// <param name="archived">The day's counters read back from the archive, by start; added to those in memory.</param>
+    public static IntervalRow[] Intervals(QueueProjection projection, QueueSettings settings, CenterClock clock, DateOnly day, DateTimeOffset asOf, IReadOnlyDictionary<long, IntervalCounters>? archived = null) =>
         clock.IntervalsOf(day)
             .Select(t => new IntervalRow(
                 CenterClock.FromTicks(t),
                 CenterClock.FromTicks(t + CenterClock.IntervalTicks),
-                projection.Figures(t, t + CenterClock.IntervalTicks, asOf, settings.SlFormula)))
+                projection.Figures(t, t + CenterClock.IntervalTicks, asOf, settings.SlFormula, archived?.GetValueOrDefault(t))))
             .ToArray();
 }

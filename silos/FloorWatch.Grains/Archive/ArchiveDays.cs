@@ -1,0 +1,42 @@
+using FloorWatch.Domain.Time;
+
+namespace FloorWatch.Grains.Archive;
+
+/// <summary>Which intervals leave memory, and how they are split into the archive's writes.</summary>
+public static class ArchiveDays
+{
+    /// <summary>
+    /// How far into a business day the day before it stays in memory: late events for it mostly come
+    /// within minutes, and its last interval still sets the staffing figures of the new day's first.
+    /// </summary>
+    public static readonly TimeSpan KeptAfterDayEnd = TimeSpan.FromHours(1);
+
+    /// <summary>The start of the oldest business day kept in memory when the feed's clock reads <paramref name="feedClock"/>.</summary>
+    public static long Cutoff(CenterClock clock, DateTimeOffset feedClock) =>
+        clock.DayBounds(clock.BusinessDay(feedClock - KeptAfterDayEnd)).Start.UtcTicks;
+
+    /// <summary>The UTC day an interval starting at <paramref name="ticks"/> is archived under; a business day spans one or two of them.</summary>
+    public static DateOnly FileDay(long ticks) => DateOnly.FromDateTime(new DateTime(ticks, DateTimeKind.Utc));
+
+    /// <summary>The start of the UTC day after <paramref name="day"/>, in ticks.</summary>
+    public static long EndTicks(DateOnly day) => day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
+
+    /// <summary>Splits intervals in time order into runs of one UTC day each, the archive's unit of writing.</summary>
+    public static IEnumerable<(DateOnly Day, ArraySegment<KeyValuePair<long, T>> Intervals)> Split<T>(List<KeyValuePair<long, T>> intervals)
+    {
+        var all = intervals.ToArray();
+        var from = 0;
+        while (from < all.Length)
+        {
+            var day = FileDay(all[from].Key);
+            var to = from + 1;
+            while (to < all.Length && FileDay(all[to].Key) == day)
+            {
+                to++;
+            }
+
+            yield return (day, new ArraySegment<KeyValuePair<long, T>>(all, from, to - from));
+            from = to;
+        }
+    }
+}

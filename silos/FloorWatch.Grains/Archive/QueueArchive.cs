@@ -1,0 +1,33 @@
+using FloorWatch.Domain.Figures;
+using FloorWatch.Domain.Floor;
+using FloorWatch.Domain.Time;
+
+namespace FloorWatch.Grains.Archive;
+
+/// <summary>A queue's counters to and from the archive: each queue grain's, and the center's own.</summary>
+public static class QueueArchive
+{
+    /// <param name="queue">The queue, or null for the center's own figures.</param>
+    public static async Task<int> Move(IIntervalArchive archive, string center, QueueProjection projection, long ticks, string? queue)
+    {
+        var before = new List<KeyValuePair<long, IntervalCounters>>();
+        projection.Windows.Before(ticks, before);
+        foreach (var (day, run) in ArchiveDays.Split(before))
+        {
+            // Forgotten day by day once written: a failed write leaves the rest in memory, counted once.
+            await archive.AddQueueAsync(center, queue, run);
+            projection.Windows.ForgetBefore(Math.Min(ArchiveDays.EndTicks(day), ticks));
+        }
+
+        return before.Count;
+    }
+
+    /// <summary>The archived counters of <paramref name="day"/>, or null when none of it is archived.</summary>
+    public static async Task<Dictionary<long, IntervalCounters>?> ReadDay(IIntervalArchive archive, string center, string? queue, CenterClock clock, DateOnly day, long archivedBefore)
+    {
+        var (start, end) = clock.DayBounds(day);
+        return start.UtcTicks < archivedBefore
+            ? await archive.QueueAsync(center, queue, start.UtcTicks, Math.Min(end.UtcTicks, archivedBefore))
+            : null;
+    }
+}

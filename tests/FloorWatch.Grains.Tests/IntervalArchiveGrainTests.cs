@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using FloorWatch.Contracts.Grains;
+using FloorWatch.Contracts.Views;
+using FloorWatch.Domain.Events;
+using Orleans.Concurrency;
+
+namespace FloorWatch.Grains.Tests;
+
+/// <summary>
+/// A center moves a past business day's intervals from memory to the archive an hour into the next
+/// day; the day read afterwards is the day it was, late events for it included.
+/// </summary>
+[Collection(SharedCluster.Name)]
+public class IntervalArchiveGrainTests(ClusterFixture fixture)
+{
+    private static readonly DateOnly Day = new(2026, 11, 17);
+    private static readonly string[] Queues = ["billing", "general", "vip"];
+
+    private static JournalEntry Login(long seq, string center, string ts, string agent) =>
+        Event(seq, $$"""{"id":"late-{{seq}}","ts":"{{ts}}","center":"{{center}}","type":"agent.login","agent":"{{agent}}","seat":"S-{{agent}}","queues":["general"]}""");
+
+    private static JournalEntry Logout(long seq, string center, string ts, string agent) =>
+        Event(seq, $$"""{"id":"late-{{seq}}","ts":"{{ts}}","center":"{{center}}","type":"agent.logout","agent":"{{agent}}"}""");
+
+    private static JournalEntry Event(long seq, string line)
+    {
+        var parsed = CtiEventParser.Parse(Encoding.UTF8.GetBytes(line), WorkedExampleGrainTests.AsOf);
+        return new(seq, parsed.Event ?? throw new InvalidOperationException(parsed.Error), null);
+    }
+
+    /// <summary>The shift of 2026-11-17, then an event at 01:30 the next day, which moves the shift's day to the archive.</summary>
+    private async Task<(ICenterGrain Center, long Seq)> ShiftAndNextDay(string id)
+    {
+        var center = fixture.Grains.GetGrain<ICenterGrain>(id);
+        var journal = WorkedExampleGrainTests.Journal(id);
+        await center.Apply(journal.AsImmutable());
+        var seq = journal.Length + 1L;
+        await center.Apply(new[] { Login(seq, id, "2026-11-18T01:30:00Z", "A01") }.AsImmutable());
+        return (center, seq);
+    }
+
+    /// <summary>Every interval of the day: the center's, each queue's and each agent's, as JSON.</summary>
+    private static async Task<string> DayRead(ICenterGrain center, IEnumerable<string> agents)
+    {
+        var read = new List<object?> { await center.Intervals(Day, null, WorkedExampleGrainTests.AsOf) };
+        foreach (var queue in Queues)
+        {
+            read.Add(await center.Intervals(Day, queue, WorkedExampleGrainTests.AsOf));
+        }
+
+        foreach (var agent in agents)
+        {
+            read.Add(await center.AgentIntervals(agent, Day, WorkedExampleGrainTests.AsOf));
+        }
+
+        return JsonSerializer.Serialize(read);
+    }
+
+    private static string[] Agents() => [.. Enumerable.Range(1, 12).Select(k => $"A{k:00}")];
+
+    private string[] ArchiveFiles(string center) =>
+        [.. Directory.GetFiles(Path.Combine(fixture.ArchiveFolder, center)).Select(Path.GetFileName).Order()!];
+
+    [Fact]
+    public async Task A_past_day_read_from_the_archive_is_the_day_read_from_memory()
+    {
+        var center = fixture.Grains.GetGrain<ICenterGrain>("archive-same");
+        await center.Apply(WorkedExampleGrainTests.Journal("archive-same").AsImmutable());
+        var fromMemory = await DayRead(center, Agents());
+        Assert.False(Directory.Exists(Path.Combine(fixture.ArchiveFolder, "archive-same")));
+
+        await center.Apply(new[] { Login(5000, "archive-same", "2026-11-18T01:30:00Z", "A01") }.AsImmutable());
+
+        Assert.Equal(["2026-11-17.agents.ndjson", "2026-11-17.center.ndjson", "2026-11-17.queues.ndjson"], ArchiveFiles("archive-same"));
+        Assert.Equal(fromMemory, await DayRead(center, Agents()));
+        await WorkedExampleGrainTests.AssertExpected(center);
+    }
+
+    [Fact]
+    public async Task Nothing_moves_before_the_new_day_is_an_hour_old()
+    {
+        var center = fixture.Grains.GetGrain<ICenterGrain>("archive-early");
+        await center.Apply(WorkedExampleGrainTests.Journal("archive-early").AsImmutable());
+
+        await center.Apply(new[] { Login(5000, "archive-early", "2026-11-18T00:59:59Z", "A01") }.AsImmutable());
+
+        Assert.False(Directory.Exists(Path.Combine(fixture.ArchiveFolder, "archive-early")));
+    }
+
+    [Fact]
+    public async Task A_moved_day_is_no_longer_held_in_memory()
+    {
+        var (center, _) = await ShiftAndNextDay("archive-gone");
+
+        Directory.Delete(Path.Combine(fixture.ArchiveFolder, "archive-gone"), recursive: true);
+
+        var rows = await center.AgentIntervals("A01", Day, WorkedExampleGrainTests.AsOf);
+        Assert.Equal(0, rows!.Sum(r => r.SecondsByState.Values.Sum()));
+        Assert.Equal(0, (await center.Intervals(Day, "general", WorkedExampleGrainTests.AsOf))!.Sum(r => r.Figures.Offered));
+        Assert.Equal(0, (await center.Intervals(Day, null, WorkedExampleGrainTests.AsOf))!.Sum(r => r.Figures.Offered));
+    }
+
+    [Fact]
+    public async Task A_late_event_for_a_moved_day_counts_in_it_and_moves_with_the_next_day_once()
+    {
+        var (center, seq) = await ShiftAndNextDay("archive-late");
+        var before = await DayRead(center, Agents());
+
+        // A latecomer's ten minutes on the moved day, then the next day's move.
+        await center.Apply(new[]
+        {
+            Login(++seq, "archive-late", "2026-11-17T09:00:00Z", "Z01"),
+            Logout(++seq, "archive-late", "2026-11-17T09:10:00Z", "Z01"),
+        }.AsImmutable());
+        var late = await center.AgentIntervals("Z01", Day, WorkedExampleGrainTests.AsOf);
+        await center.Apply(new[] { Logout(++seq, "archive-late", "2026-11-19T01:30:00Z", "A01") }.AsImmutable());
+        var afterNextMove = await center.AgentIntervals("Z01", Day, WorkedExampleGrainTests.AsOf);
+
+        Assert.Equal(600, late!.Sum(r => r.SecondsByState.Values.Sum()), 9);
+        Assert.Equal(JsonSerializer.Serialize(late), JsonSerializer.Serialize(afterNextMove));
+        Assert.Equal(before, await DayRead(center, Agents()));
+        Assert.Contains("2026-11-18.agents.ndjson", ArchiveFiles("archive-late"));
+    }
+}
