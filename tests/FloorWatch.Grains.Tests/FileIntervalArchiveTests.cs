@@ -55,6 +55,25 @@ public sealed class FileIntervalArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task Agents_are_spread_over_several_files_and_each_is_read_back_from_its_own()
+    {
+        var archive = Archive();
+        var agents = Enumerable.Range(1, 40).Select(k => $"座席{k}").ToList();
+        foreach (var (agent, k) in agents.Select((a, k) => (a, k)))
+        {
+            await archive.AddAgentAsync("c1", agent, [new(At(Day1, k), Interval(k, "away", 1))]);
+        }
+
+        Assert.True(Directory.GetFiles(Path.Combine(_folder, "c1")).Length > 4);
+        foreach (var (agent, k) in agents.Select((a, k) => (a, k)))
+        {
+            var read = await archive.AgentAsync("c1", agent, Day1, Day2);
+            Assert.Equal(At(Day1, k), Assert.Single(read).Key);
+            Assert.Equal(k, read[At(Day1, k)].SecondsByPhase[(int)AgentPhase.Available]);
+        }
+    }
+
+    [Fact]
     public async Task A_later_write_of_the_same_interval_adds_to_it()
     {
         var archive = Archive();

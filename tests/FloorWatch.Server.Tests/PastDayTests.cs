@@ -29,7 +29,7 @@ public class PastDayTests
     public async Task A_past_day_moved_to_the_archive_reads_the_same_and_again_after_a_restart()
     {
         var data = ServerProcess.NewDataPath();
-        var archived = Path.Combine(data, "intervals", Center, "2026-11-17.agents.ndjson");
+        var archived = Path.Combine(data, "intervals", Center, "2026-11-17.center.ndjson");
         string fromMemory;
         await using (var first = await ServerProcess.StartAsync(data))
         {

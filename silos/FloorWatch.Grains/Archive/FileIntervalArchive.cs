@@ -12,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace FloorWatch.Grains.Archive;
 
 /// <summary>
-/// The archive in files: <c>{center}/{utc day}.{agents|queues|center}.ndjson</c>, a line per entity
-/// per write, appended. It is derived from the journal, so it is emptied at start and written again by
+/// The archive in files: <c>{center}/{utc day}.{agents-N|queues|center}.ndjson</c>, a line per
+/// entity per write, appended; the agents' lines are spread over <see cref="AgentFiles"/> files by a
+/// hash of the agent's id, so reading one agent's day scans a sixteenth of a busy center's agents. It is derived from the journal, so it is emptied at start and written again by
 /// the replay, and its files are not forced to disk. A reader takes every line of the entity asked for
 /// and adds up the intervals that share a start.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed class FileIntervalArchive : IIntervalArchive
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    private const int AgentFiles = 16;
     private static readonly byte[] NewLine = "\n"u8.ToArray();
     private readonly string _folder;
     private readonly ILogger<FileIntervalArchive> _log;
@@ -110,7 +112,7 @@ public sealed class FileIntervalArchive : IIntervalArchive
         }
 
         var line = JsonSerializer.SerializeToUtf8Bytes(new ArchivedLine<T>(id, lineIntervals), Json);
-        var path = PathOf(center, day, kind);
+        var path = PathOf(center, day, kind, id);
         var gate = Gate(center);
         await gate.WaitAsync();
         try
@@ -151,7 +153,7 @@ public sealed class FileIntervalArchive : IIntervalArchive
         {
             for (var day = ArchiveDays.FileDay(fromTicks); day <= ArchiveDays.FileDay(toTicks - 1); day = day.AddDays(1))
             {
-                var path = PathOf(center, day, kind);
+                var path = PathOf(center, day, kind, id);
                 if (!File.Exists(path))
                 {
                     continue;
@@ -192,6 +194,14 @@ public sealed class FileIntervalArchive : IIntervalArchive
 
     private SemaphoreSlim Gate(string center) => _locks.GetOrAdd(center, _ => new SemaphoreSlim(1, 1));
 
-    private string PathOf(string center, DateOnly day, string kind) =>
-        !Identifiers.IsCenterId(center) ? throw new ArgumentException($"'{center}' is not a center id", nameof(center)) : Path.Combine(_folder, center, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "." + kind + ".ndjson");
+    private string PathOf(string center, DateOnly day, string kind, string id)
+    {
+        if (!Identifiers.IsCenterId(center))
+        {
+            throw new ArgumentException($"'{center}' is not a center id", nameof(center));
+        }
+
+        var file = kind == "agents" ? $"agents-{Domain.Rules.StableHash.Of(id) % AgentFiles:x}" : kind;
+        return Path.Combine(_folder, center, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "." + file + ".ndjson");
+    }
 }
