@@ -1,7 +1,6 @@
 using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Floor;
-using FloorWatch.Domain.Figures;
 using FloorWatch.Domain.Rules;
 using FloorWatch.Domain.Settings;
 using FloorWatch.Grains.Archive;
