@@ -13,9 +13,10 @@ namespace FloorWatch.Grains.Archive;
 
 /// <summary>
 /// The archive in files: <c>{center}/{utc day}.{agents-N|queues|center}.ndjson</c>, a line per
-/// entity per write, appended; the agents' lines are spread over <see cref="AgentFiles"/> files by a
-/// hash of the agent's id, so reading one agent's day scans a sixteenth of a busy center's agents. It is derived from the journal, so it is emptied at start and written again by
-/// the replay, and its files are not forced to disk. A reader takes every line of the entity asked for
+/// entity per write, appended. The agents' lines are spread over <see cref="AgentFiles"/> files by a
+/// hash of the agent's id, so reading one agent's day scans a sixteenth of a busy center's agents.
+/// The archive is derived from the journal, so it is emptied at start and written again by the
+/// replay, and its files are not forced to disk. A reader takes every line of the entity asked for
 /// and adds up the intervals that share a start.
 /// </summary>
 public sealed class FileIntervalArchive : IIntervalArchive
@@ -53,45 +54,32 @@ public sealed class FileIntervalArchive : IIntervalArchive
     public Task AddAgentAsync(string center, string agent, IReadOnlyList<KeyValuePair<long, AgentInterval>> intervals) =>
         AppendAsync(center, "agents", agent, intervals.Select(i => ArchivedAgentInterval.Of(i.Key, i.Value)).ToArray(), intervals);
 
-    public async Task<Dictionary<long, AgentInterval>> AgentAsync(string center, string agent, long fromTicks, long toTicks)
-    {
-        var found = new Dictionary<long, AgentInterval>();
-        await ReadAsync<ArchivedAgentInterval>(center, "agents", agent, fromTicks, toTicks, i =>
-        {
-            var start = i.Start.UtcTicks;
-            if (start >= fromTicks && start < toTicks)
-            {
-                if (found.TryGetValue(start, out var held))
-                {
-                    held.Add(i.ToInterval());
-                }
-                else
-                {
-                    found[start] = i.ToInterval();
-                }
-            }
-        });
-        return found;
-    }
+    public Task<Dictionary<long, AgentInterval>> AgentAsync(string center, string agent, long fromTicks, long toTicks) =>
+        GatherAsync<ArchivedAgentInterval, AgentInterval>(center, "agents", agent, fromTicks, toTicks, i => (i.Start, i.ToInterval()), (held, more) => held.Add(more));
 
     public Task AddQueueAsync(string center, string? queue, IReadOnlyList<KeyValuePair<long, IntervalCounters>> intervals) =>
         AppendAsync(center, queue is null ? "center" : "queues", queue ?? center, intervals.Select(i => new ArchivedQueueInterval(new DateTimeOffset(i.Key, TimeSpan.Zero), i.Value)).ToArray(), intervals);
 
-    public async Task<Dictionary<long, IntervalCounters>> QueueAsync(string center, string? queue, long fromTicks, long toTicks)
+    public Task<Dictionary<long, IntervalCounters>> QueueAsync(string center, string? queue, long fromTicks, long toTicks) =>
+        GatherAsync<ArchivedQueueInterval, IntervalCounters>(center, queue is null ? "center" : "queues", queue ?? center, fromTicks, toTicks, i => (i.Start, i.Counters), (held, more) => held.Add(more));
+
+    /// <summary>The entity's archived intervals that start in [fromTicks, toTicks), those of the same start added up.</summary>
+    private async Task<Dictionary<long, T>> GatherAsync<TLine, T>(string center, string kind, string id, long fromTicks, long toTicks, Func<TLine, (DateTimeOffset Start, T Interval)> read, Action<T, T> add)
     {
-        var found = new Dictionary<long, IntervalCounters>();
-        await ReadAsync<ArchivedQueueInterval>(center, queue is null ? "center" : "queues", queue ?? center, fromTicks, toTicks, i =>
+        var found = new Dictionary<long, T>();
+        await ReadAsync<TLine>(center, kind, id, fromTicks, toTicks, line =>
         {
-            var start = i.Start.UtcTicks;
-            if (start >= fromTicks && start < toTicks)
+            var (start, interval) = read(line);
+            var ticks = start.UtcTicks;
+            if (ticks >= fromTicks && ticks < toTicks)
             {
-                if (found.TryGetValue(start, out var held))
+                if (found.TryGetValue(ticks, out var held))
                 {
-                    held.Add(i.Counters);
+                    add(held, interval);
                 }
                 else
                 {
-                    found[start] = i.Counters;
+                    found[ticks] = interval;
                 }
             }
         });
