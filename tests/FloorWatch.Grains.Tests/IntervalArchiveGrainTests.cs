@@ -125,4 +125,48 @@ public class IntervalArchiveGrainTests(ClusterFixture fixture)
         Assert.Equal(before, await DayRead(center, Agents()));
         Assert.Contains(ArchiveFiles("archive-late"), f => f.StartsWith("2026-11-18.agents-", StringComparison.Ordinal));
     }
+
+    /// <summary>The ids of the agents whose lines are in the center's archive files of <paramref name="day"/>.</summary>
+    private HashSet<string> AgentsInArchive(string center, string day) =>
+        [.. Directory.GetFiles(Path.Combine(fixture.ArchiveFolder, center), $"{day}.agents-*.ndjson")
+            .SelectMany(File.ReadLines)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()!)];
+
+    [Fact]
+    public async Task A_large_floor_moves_a_few_dozen_at_a_time_and_reads_whole_all_along()
+    {
+        const string id = "archive-spread";
+        var center = fixture.Grains.GetGrain<ICenterGrain>(id);
+        var agents = Enumerable.Range(1, 80).Select(k => $"B{k:00}").ToArray();
+        var seq = 0L;
+        var shift = new List<JournalEntry>();
+        foreach (var agent in agents)
+        {
+            shift.Add(Login(++seq, id, "2026-11-17T09:00:00Z", agent));
+            shift.Add(Logout(++seq, id, "2026-11-17T10:00:00Z", agent));
+        }
+
+        await center.Apply(shift.ToArray().AsImmutable());
+        var fromMemory = await DayRead(center, agents);
+
+        await center.Apply(new[] { Login(++seq, id, "2026-11-18T01:30:00Z", "B01") }.AsImmutable());
+        var firstSlice = AgentsInArchive(id, "2026-11-17");
+        var readMidway = await DayRead(center, agents);
+        await center.Apply(new[] { Logout(++seq, id, "2026-11-18T01:31:00Z", "B01") }.AsImmutable());
+        await center.Apply(new[] { Login(++seq, id, "2026-11-18T01:32:00Z", "B01") }.AsImmutable());
+        var allMoved = AgentsInArchive(id, "2026-11-17");
+
+        Assert.InRange(firstSlice.Count, 1, agents.Length - 1);
+        Assert.Equal(fromMemory, readMidway);
+        Assert.Equal(agents.ToHashSet(), allMoved);
+        Assert.Equal(fromMemory, await DayRead(center, agents));
+
+        // Every agent's day left memory: with the files gone, it reads empty.
+        Directory.Delete(Path.Combine(fixture.ArchiveFolder, id), recursive: true);
+        foreach (var agent in agents)
+        {
+            var rows = await center.AgentIntervals(agent, Day, WorkedExampleGrainTests.AsOf);
+            Assert.Equal(0, rows!.Sum(r => r.SecondsByState.Values.Sum()));
+        }
+    }
 }

@@ -32,6 +32,9 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     /// <summary>Past this many waiting events the facts go out at once, so a burst's facts never pile up until the tick.</summary>
     private const int MaxPendingEvents = 4096;
 
+    /// <summary>Agents and queues whose past day moves to the archive per apply: a few milliseconds of work.</summary>
+    private const int MovesPerApply = 32;
+
     private readonly PushOptions _push = pushOptions.Value;
     private readonly ObserverManager<IFloorObserver> _observers = new(pushOptions.Value.Lease, log) { GetDateTime = () => time.GetUtcNow().UtcDateTime };
     private readonly ChangeSet _changes = new();
@@ -53,8 +56,8 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
     private long _appliedSeq;
 
-    /// <summary>UTC ticks before which the intervals were moved to the archive (the start of a business day).</summary>
-    private long _archivedBefore;
+    /// <summary>Past days' intervals on their way to the archive.</summary>
+    private readonly DayMoves _moves = new();
     private long _eventsApplied;
     private DateTimeOffset? _lastEventTs;
     private readonly AlertBook _alerts = new();
@@ -138,9 +141,14 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             await FanOut();
         }
 
-        if (_lastEventTs is { } feedClock && ArchiveDays.Cutoff(Clocks.Get(ClockInfo), feedClock) is var cutoff && cutoff > _archivedBefore)
+        if (_lastEventTs is { } feedClock && ArchiveDays.Cutoff(Clocks.Get(ClockInfo), feedClock) is var cutoff && cutoff > _moves.Cutoff)
         {
-            await ArchivePastDays(cutoff);
+            await StartMovingDays(cutoff);
+        }
+
+        if (_moves.Pending)
+        {
+            await MoveDays(MovesPerApply);
         }
 
         return _pushTimer is not null;
@@ -571,48 +579,68 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         if (queue is null)
         {
             var clock = Clocks.Get(ClockInfo);
-            var archived = await QueueArchive.ReadDay(archive, CenterId, null, clock, day, _archivedBefore);
+            var archived = await QueueArchive.ReadDay(archive, CenterId, null, clock, day, _moves.Cutoff);
             return QueueViewBuilder.Intervals(_center, QueueSettings.Default, clock, day, asOf, archived);
         }
 
-        return _queues.Contains(queue) ? await QueueGrain(queue).Intervals(day, asOf, _sequencer.Settings.Queue(queue), ClockInfo, _archivedBefore) : null;
+        return _queues.Contains(queue) ? await QueueGrain(queue).Intervals(day, asOf, _sequencer.Settings.Queue(queue), ClockInfo, _moves.Cutoff) : null;
     }
 
     public async Task<AgentIntervalRow[]?> AgentIntervals(string agent, DateOnly day, DateTimeOffset asOf)
     {
         await FanOut();
-        return _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo, _archivedBefore) : null;
+        return _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo, _moves.Cutoff) : null;
     }
 
     /// <summary>
-    /// Moves every interval before <paramref name="cutoff"/> (the start of the oldest business day kept)
-    /// from memory to the archive: the agents', the queues' and the center's own. A day's intervals
-    /// would otherwise stay in memory for as long as the server runs.
+    /// Starts moving every interval before <paramref name="cutoff"/> (the start of the oldest business
+    /// day kept) from memory to the archive: the center's own at once, the queues' and agents' over
+    /// the next applies (<see cref="DayMoves"/>). A day's intervals would otherwise stay in memory for
+    /// as long as the server runs.
     /// </summary>
-    private async Task ArchivePastDays(long cutoff)
+    private async Task StartMovingDays(long cutoff)
     {
-        await FanOut();
-        var started = time.GetTimestamp();
-        var moves = _agents.Select(a => AgentGrain(a).ArchiveBefore(cutoff))
-            .Concat(_queues.Select(q => QueueGrain(q).ArchiveBefore(cutoff)))
-            .Append(QueueArchive.Move(archive, CenterId, _center, cutoff, null))
-            .ToList();
+        // The day before's move, if it is still going, ends first.
+        await MoveDays(int.MaxValue);
+        _moves.Start(cutoff, time.GetTimestamp(), _agents, _queues);
         try
         {
-            await Task.WhenAll(moves);
+            _moves.Moved += await QueueArchive.Move(archive, CenterId, _center, cutoff, null);
+        }
+        catch (Exception ex)
+        {
+            _moves.Failed++;
+            log.LogError(ex, "Center {Center}: its own figures before {Cutoff:u} could not be moved to the archive; they stay in memory and the move is tried again the next day. Check that the data folder is writable and has room", CenterId, CenterClock.FromTicks(cutoff));
+        }
+    }
+
+    /// <summary>Moves up to <paramref name="count"/> more agents and queues of the day being moved.</summary>
+    private async Task MoveDays(int count)
+    {
+        var next = _moves.Take(count);
+        if (next.Count == 0)
+        {
+            return;
+        }
+
+        var cutoff = _moves.Cutoff;
+        var calls = next.Select(e => e.IsQueue ? QueueGrain(e.Id).ArchiveBefore(cutoff) : AgentGrain(e.Id).ArchiveBefore(cutoff)).ToList();
+        try
+        {
+            await Task.WhenAll(calls);
         }
         catch (Exception ex)
         {
             // What was not written stays in memory and is read from there; the next day's move takes it again.
-            log.LogError(ex, "Center {Center}: {Failed} of {Count} agents and queues could not move their intervals before {Cutoff:u} to the archive; they stay in memory and the move is tried again the next day. Check that the data folder is writable and has room", CenterId, moves.Count(m => !m.IsCompletedSuccessfully), moves.Count, CenterClock.FromTicks(cutoff));
+            var failed = calls.Count(c => !c.IsCompletedSuccessfully);
+            _moves.Failed += failed;
+            log.LogError(ex, "Center {Center}: {Failed} of {Count} agents and queues could not move their intervals before {Cutoff:u} to the archive; they stay in memory and the move is tried again the next day. Check that the data folder is writable and has room", CenterId, failed, calls.Count, CenterClock.FromTicks(cutoff));
         }
 
-        // Reads add the archive to memory, so a day read is whole whether its move succeeded or not.
-        _archivedBefore = cutoff;
-        var moved = moves.Where(m => m.IsCompletedSuccessfully).Sum(m => m.Result);
-        if (moved > 0)
+        _moves.Moved += calls.Where(c => c.IsCompletedSuccessfully).Sum(c => c.Result);
+        if (!_moves.Pending && _moves.Moved > 0)
         {
-            log.LogInformation("Center {Center}: {Moved} intervals before {Cutoff:u} moved from memory to the archive ({Ms:0} ms)", CenterId, moved, CenterClock.FromTicks(cutoff), time.GetElapsedTime(started).TotalMilliseconds);
+            log.LogInformation("Center {Center}: {Moved} intervals before {Cutoff:u} moved from memory to the archive ({Seconds:0.0} s, {Failed} agents and queues failed)", CenterId, _moves.Moved, CenterClock.FromTicks(cutoff), time.GetElapsedTime(_moves.StartedAt).TotalSeconds, _moves.Failed);
         }
     }
 
