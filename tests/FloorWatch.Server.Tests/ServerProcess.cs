@@ -37,7 +37,23 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string? dataPath = null, bool withUsers = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         dataPath ??= NewDataPath();
-        var (http, tcp, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataPath, withUsers, settings);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+                // Another process took a port between its choice and the server's bind: choose again.
+            }
+        }
+    }
+
+    private static async Task<ServerProcess> StartOnceAsync(string dataPath, bool withUsers, IReadOnlyDictionary<string, string>? settings)
+    {
+        var ports = FreePorts(4);
+        var (http, tcp, silo, gateway) = (ports[0], ports[1], ports[2], ports[3]);
         var dll = ServerDll();
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{http}"])
         {
@@ -96,7 +112,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException("the server exited during start:\n" + server.Output));
+        process.Exited += (_, _) => started.TrySetException(server.Output.Contains("address already in use", StringComparison.Ordinal)
+            ? new PortTakenException("the server could not bind its ports:\n" + server.Output)
+            : new InvalidOperationException("the server exited during start:\n" + server.Output));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -118,12 +136,42 @@ public sealed class ServerProcess : IAsyncDisposable
         env[$"FloorWatch__Users__{i}__Centers__0"] = center;
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// Distinct free ports below the kernel's range of ephemeral ports (32768 and up on Linux), from
+    /// which a port 0 listener would get one: the outgoing connections of tests running beside this one
+    /// draw from that range, and one took such a port before the server could bind it.
+    /// </summary>
+    private static int[] FreePorts(int count)
     {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
+        var held = new List<TcpListener>();
+        try
+        {
+            while (held.Count < count)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, Random.Shared.Next(20_000, 32_000));
+                try
+                {
+                    listener.Start();
+                    held.Add(listener);
+                }
+                catch (SocketException)
+                {
+                    listener.Dispose();
+                }
+            }
+
+            return [.. held.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in held)
+            {
+                listener.Dispose();
+            }
+        }
     }
+
+    private sealed class PortTakenException(string message) : Exception(message);
 
     private static string ServerDll()
     {
