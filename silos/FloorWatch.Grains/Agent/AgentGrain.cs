@@ -95,17 +95,10 @@ public sealed class AgentGrain(TimeProvider time, IOptions<PushOptions> push, II
         return AgentViewBuilder.Intervals(_projection, day, asOf, centerClock, archived);
     }
 
-    public async Task<int> ArchiveBefore(long ticks)
+    public Task<int> ArchiveBefore(long ticks)
     {
         var before = new List<KeyValuePair<long, AgentInterval>>();
         _projection.IntervalsBefore(ticks, before);
-        foreach (var (day, run) in ArchiveDays.Split(before))
-        {
-            // Forgotten day by day once written: a failed write leaves the rest in memory, counted once.
-            await archive.AddAgentAsync(_center, _projection.Id, run);
-            _projection.ForgetIntervalsBefore(Math.Min(ArchiveDays.EndTicks(day), ticks));
-        }
-
-        return before.Count;
+        return ArchiveDays.MoveAsync(before, ticks, run => archive.AddAgentAsync(_center, _projection.Id, run), _projection.ForgetIntervalsBefore);
     }
 }

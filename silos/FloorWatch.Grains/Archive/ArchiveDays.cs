@@ -18,11 +18,24 @@ public static class ArchiveDays
     /// <summary>The UTC day an interval starting at <paramref name="ticks"/> is archived under; a business day spans one or two of them.</summary>
     public static DateOnly FileDay(long ticks) => DateOnly.FromDateTime(new DateTime(ticks, DateTimeKind.Utc));
 
-    /// <summary>The start of the UTC day after <paramref name="day"/>, in ticks.</summary>
-    public static long EndTicks(DateOnly day) => day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
+    /// <summary>
+    /// Writes intervals taken before <paramref name="ticks"/> (in time order) day by day, and has each
+    /// day forgotten once it is written: a failed write leaves it and the days after it in memory,
+    /// counted once. Answers how many intervals there were.
+    /// </summary>
+    public static async Task<int> MoveAsync<T>(List<KeyValuePair<long, T>> before, long ticks, Func<ArraySegment<KeyValuePair<long, T>>, Task> write, Action<long> forgetBefore)
+    {
+        foreach (var (day, run) in Split(before))
+        {
+            await write(run);
+            forgetBefore(Math.Min(EndTicks(day), ticks));
+        }
+
+        return before.Count;
+    }
 
     /// <summary>Splits intervals in time order into runs of one UTC day each, the archive's unit of writing.</summary>
-    public static IEnumerable<(DateOnly Day, ArraySegment<KeyValuePair<long, T>> Intervals)> Split<T>(List<KeyValuePair<long, T>> intervals)
+    private static IEnumerable<(DateOnly Day, ArraySegment<KeyValuePair<long, T>> Intervals)> Split<T>(List<KeyValuePair<long, T>> intervals)
     {
         var all = intervals.ToArray();
         var from = 0;
@@ -39,4 +52,7 @@ public static class ArchiveDays
             from = to;
         }
     }
+
+    /// <summary>The start of the UTC day after <paramref name="day"/>, in ticks.</summary>
+    private static long EndTicks(DateOnly day) => day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
 }

@@ -8,18 +8,11 @@ namespace FloorWatch.Grains.Archive;
 public static class QueueArchive
 {
     /// <param name="queue">The queue, or null for the center's own figures.</param>
-    public static async Task<int> Move(IIntervalArchive archive, string center, QueueProjection projection, long ticks, string? queue)
+    public static Task<int> Move(IIntervalArchive archive, string center, QueueProjection projection, long ticks, string? queue)
     {
         var before = new List<KeyValuePair<long, IntervalCounters>>();
         projection.Windows.Before(ticks, before);
-        foreach (var (day, run) in ArchiveDays.Split(before))
-        {
-            // Forgotten day by day once written: a failed write leaves the rest in memory, counted once.
-            await archive.AddQueueAsync(center, queue, run);
-            projection.Windows.ForgetBefore(Math.Min(ArchiveDays.EndTicks(day), ticks));
-        }
-
-        return before.Count;
+        return ArchiveDays.MoveAsync(before, ticks, run => archive.AddQueueAsync(center, queue, run), projection.Windows.ForgetBefore);
     }
 
     /// <summary>The archived counters of <paramref name="day"/>, or null when none of it is archived.</summary>
