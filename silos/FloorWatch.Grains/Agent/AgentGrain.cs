@@ -88,9 +88,8 @@ public sealed class AgentGrain(TimeProvider time, IOptions<PushOptions> push, II
     public async Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock, long archivedBefore)
     {
         var centerClock = Clocks.Get(clock);
-        var (start, end) = centerClock.DayBounds(day);
-        var archived = start.UtcTicks < archivedBefore
-            ? await archive.AgentAsync(_center, _projection.Id, start.UtcTicks, Math.Min(end.UtcTicks, archivedBefore))
+        var archived = ArchiveDays.ArchivedPart(centerClock, day, archivedBefore) is var (from, to)
+            ? await archive.AgentAsync(_center, _projection.Id, from, to)
             : null;
         return AgentViewBuilder.Intervals(_projection, day, asOf, centerClock, archived);
     }

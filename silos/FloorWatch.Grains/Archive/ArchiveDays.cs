@@ -15,6 +15,16 @@ public static class ArchiveDays
     public static long Cutoff(CenterClock clock, DateTimeOffset feedClock) =>
         clock.DayBounds(clock.BusinessDay(feedClock - KeptAfterDayEnd)).Start.UtcTicks;
 
+    /// <summary>
+    /// The part of business day <paramref name="day"/> that may be in the archive, as UTC ticks
+    /// [From, To): what starts before <paramref name="archivedBefore"/>; null when none of it does.
+    /// </summary>
+    public static (long From, long To)? ArchivedPart(CenterClock clock, DateOnly day, long archivedBefore)
+    {
+        var (start, end) = clock.DayBounds(day);
+        return start.UtcTicks < archivedBefore ? (start.UtcTicks, Math.Min(end.UtcTicks, archivedBefore)) : null;
+    }
+
     /// <summary>The UTC day an interval starting at <paramref name="ticks"/> is archived under; a business day spans one or two of them.</summary>
     public static DateOnly FileDay(long ticks) => DateOnly.FromDateTime(new DateTime(ticks, DateTimeKind.Utc));
 

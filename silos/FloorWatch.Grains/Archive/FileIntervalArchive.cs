@@ -58,10 +58,10 @@ public sealed class FileIntervalArchive : IIntervalArchive
         GatherAsync<ArchivedAgentInterval, AgentInterval>(center, "agents", agent, fromTicks, toTicks, i => (i.Start, i.ToInterval()), (held, more) => held.Add(more));
 
     public Task AddQueueAsync(string center, string? queue, IReadOnlyList<KeyValuePair<long, IntervalCounters>> intervals) =>
-        AppendAsync(center, queue is null ? "center" : "queues", queue ?? center, intervals.Select(i => new ArchivedQueueInterval(new DateTimeOffset(i.Key, TimeSpan.Zero), i.Value)).ToArray(), intervals);
+        AppendAsync(center, QueueKind(queue), queue ?? center, intervals.Select(i => new ArchivedQueueInterval(new DateTimeOffset(i.Key, TimeSpan.Zero), i.Value)).ToArray(), intervals);
 
     public Task<Dictionary<long, IntervalCounters>> QueueAsync(string center, string? queue, long fromTicks, long toTicks) =>
-        GatherAsync<ArchivedQueueInterval, IntervalCounters>(center, queue is null ? "center" : "queues", queue ?? center, fromTicks, toTicks, i => (i.Start, i.Counters), (held, more) => held.Add(more));
+        GatherAsync<ArchivedQueueInterval, IntervalCounters>(center, QueueKind(queue), queue ?? center, fromTicks, toTicks, i => (i.Start, i.Counters), (held, more) => held.Add(more));
 
     /// <summary>The entity's archived intervals that start in [fromTicks, toTicks), those of the same start added up.</summary>
     private async Task<Dictionary<long, T>> GatherAsync<TLine, T>(string center, string kind, string id, long fromTicks, long toTicks, Func<TLine, (DateTimeOffset Start, T Interval)> read, Action<T, T> add)
@@ -179,6 +179,9 @@ public sealed class FileIntervalArchive : IIntervalArchive
             gate.Release();
         }
     }
+
+    /// <summary>A center's own figures have a file of their own, with the center's id as the line's.</summary>
+    private static string QueueKind(string? queue) => queue is null ? "center" : "queues";
 
     private SemaphoreSlim Gate(string center) => _locks.GetOrAdd(center, _ => new SemaphoreSlim(1, 1));
 

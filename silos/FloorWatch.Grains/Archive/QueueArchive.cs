@@ -18,9 +18,8 @@ public static class QueueArchive
     /// <summary>The archived counters of <paramref name="day"/>, or null when none of it is archived.</summary>
     public static async Task<Dictionary<long, IntervalCounters>?> ReadDay(IIntervalArchive archive, string center, string? queue, CenterClock clock, DateOnly day, long archivedBefore)
     {
-        var (start, end) = clock.DayBounds(day);
-        return start.UtcTicks < archivedBefore
-            ? await archive.QueueAsync(center, queue, start.UtcTicks, Math.Min(end.UtcTicks, archivedBefore))
+        return ArchiveDays.ArchivedPart(clock, day, archivedBefore) is var (from, to)
+            ? await archive.QueueAsync(center, queue, from, to)
             : null;
     }
 }
