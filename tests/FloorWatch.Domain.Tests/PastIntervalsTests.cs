@@ -7,8 +7,9 @@ using static FloorWatch.Domain.Tests.Ev;
 namespace FloorWatch.Domain.Tests;
 
 /// <summary>
-/// A past day's intervals leave memory for the archive: what is handed over and what stays add up
-/// to what was held, and a sum asked for before (the agent's settled day) is not answered stale.
+/// Intervals leave memory for the archive: what is handed over and what stays add up to what was
+/// held, and a sum asked for before (the agent's settled day) is not answered stale. What an agent
+/// hands over of the day in progress stays in its views of the day as one sum.
 /// </summary>
 public class PastIntervalsTests
 {
@@ -41,7 +42,7 @@ public class PastIntervalsTests
 
         var before = new List<KeyValuePair<long, AgentInterval>>();
         agent.IntervalsBefore(Cutoff, before);
-        agent.ForgetIntervalsBefore(Cutoff);
+        agent.ForgetIntervalsBefore(Cutoff, dayStart: End);
 
         Assert.Equal(4, before.Count);
         Assert.All(before, i => Assert.True(i.Key < Cutoff));
@@ -94,12 +95,55 @@ public class PastIntervalsTests
         var floor = Shift();
         var agents = new List<KeyValuePair<long, AgentInterval>>();
         floor.Agents["A1"].IntervalsBefore(T0.UtcTicks, agents);
-        floor.Agents["A1"].ForgetIntervalsBefore(T0.UtcTicks);
+        floor.Agents["A1"].ForgetIntervalsBefore(T0.UtcTicks, T0.UtcTicks);
         var queues = new List<KeyValuePair<long, IntervalCounters>>();
         floor.Queues["q"].Windows.Before(T0.UtcTicks, queues);
 
         Assert.Empty(agents);
         Assert.Empty(queues);
         Assert.Equal(8, floor.Agents["A1"].Sum(T0.UtcTicks, End, AsOf).Handled);
+    }
+
+    [Fact]
+    public void Todays_intervals_handed_over_stay_in_a_view_of_the_day_and_not_in_its_interval_rows()
+    {
+        var agent = Shift().Agents["A1"];
+        var whole = agent.Sum(T0.UtcTicks, End, AsOf);
+
+        agent.ForgetIntervalsBefore(Cutoff, dayStart: T0.UtcTicks);
+
+        var day = agent.Sum(T0.UtcTicks, End, AsOf);
+        AssertSame(whole, day);
+        Assert.Equal(8, day.Handled);
+        Assert.Equal(4, agent.HeldSum(T0.UtcTicks, End, AsOf).Handled);
+        Assert.Equal(0, agent.HeldSum(T0.UtcTicks, T0.UtcTicks + CenterClock.IntervalTicks, AsOf).SecondsByPhase.ToArray().Sum());
+
+        // A range that holds only part of what was handed over cannot count it: it is read with the archive.
+        Assert.Equal(4, agent.Sum(T0.UtcTicks + CenterClock.IntervalTicks, End, AsOf).Handled);
+    }
+
+    [Fact]
+    public void Each_hour_handed_over_adds_to_the_days_sum_and_a_new_day_drops_it()
+    {
+        var agent = Shift().Agents["A1"];
+        var whole = agent.Sum(T0.UtcTicks, End, AsOf);
+
+        agent.ForgetIntervalsBefore(T0.AddHours(1).UtcTicks, T0.UtcTicks);
+        agent.ForgetIntervalsBefore(T0.AddHours(2).UtcTicks, T0.UtcTicks);
+
+        Assert.Equal(0, agent.IntervalCount);
+        AssertSame(whole, agent.Sum(T0.UtcTicks, End, AsOf));
+
+        // The next business day: what was kept of the last one is no longer asked for.
+        agent.ForgetIntervalsBefore(T0.AddHours(3).UtcTicks, End);
+        Assert.Equal(0, agent.Sum(T0.UtcTicks, End, AsOf).Handled);
+    }
+
+    private static void AssertSame(AgentInterval expected, AgentInterval actual)
+    {
+        Assert.Equal(expected.SecondsByPhase.ToArray(), actual.SecondsByPhase.ToArray(), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(expected.SecondsByReason.OrderBy(p => p.Key), actual.SecondsByReason.OrderBy(p => p.Key), (a, b) => a.Key == b.Key && Math.Abs(a.Value - b.Value) < 1e-9);
+        Assert.Equal(expected.Handled, actual.Handled);
+        Assert.Equal(expected.HandleTimeSum, actual.HandleTimeSum, 9);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FloorWatch.Contracts.Grains;
@@ -8,8 +9,9 @@ using Orleans.Concurrency;
 namespace FloorWatch.Grains.Tests;
 
 /// <summary>
-/// A center moves a past business day's intervals from memory to the archive an hour into the next
-/// day; the day read afterwards is the day it was, late events for it included.
+/// A center moves its agents' intervals from memory to the archive an hour after they end, and a
+/// past business day's queues' and its own an hour into the next day; the day read afterwards is
+/// the day it was, late events for it included, and an agent's view of today still counts the whole day.
 /// </summary>
 [Collection(SharedCluster.Name)]
 public class IntervalArchiveGrainTests(ClusterFixture fixture)
@@ -68,7 +70,7 @@ public class IntervalArchiveGrainTests(ClusterFixture fixture)
         var center = fixture.Grains.GetGrain<ICenterGrain>("archive-same");
         await center.Apply(WorkedExampleGrainTests.Journal("archive-same").AsImmutable());
         var fromMemory = await DayRead(center, Agents());
-        Assert.False(Directory.Exists(Path.Combine(fixture.ArchiveFolder, "archive-same")));
+        Assert.DoesNotContain(ArchiveFiles("archive-same"), f => !f.StartsWith("2026-11-17.agents-", StringComparison.Ordinal));
 
         await center.Apply(new[] { Login(5000, "archive-same", "2026-11-18T01:30:00Z", "A01") }.AsImmutable());
 
@@ -81,14 +83,48 @@ public class IntervalArchiveGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Nothing_moves_before_the_new_day_is_an_hour_old()
+    public async Task Queues_and_the_center_move_only_once_the_new_day_is_an_hour_old()
     {
         var center = fixture.Grains.GetGrain<ICenterGrain>("archive-early");
         await center.Apply(WorkedExampleGrainTests.Journal("archive-early").AsImmutable());
 
         await center.Apply(new[] { Login(5000, "archive-early", "2026-11-18T00:59:59Z", "A01") }.AsImmutable());
 
-        Assert.False(Directory.Exists(Path.Combine(fixture.ArchiveFolder, "archive-early")));
+        var files = ArchiveFiles("archive-early");
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.StartsWith("2026-11-17.agents-", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Agents_intervals_move_an_hour_after_they_end_and_a_view_of_today_still_counts_them()
+    {
+        // The shift runs 08:00 to 10:18, so by its end the agents' intervals before 09:00 are on disk.
+        var center = fixture.Grains.GetGrain<ICenterGrain>("archive-hour");
+        var journal = WorkedExampleGrainTests.Journal("archive-hour");
+        await center.Apply(journal.Where(e => e.Event!.Ts < DateTimeOffset.Parse("2026-11-17T09:59:59Z", CultureInfo.InvariantCulture)).ToArray().AsImmutable());
+        Assert.False(Directory.Exists(Path.Combine(fixture.ArchiveFolder, "archive-hour")));
+        await center.Apply(journal.AsImmutable());
+        Assert.All(ArchiveFiles("archive-hour"), f => Assert.StartsWith("2026-11-17.agents-", f, StringComparison.Ordinal));
+
+        var asOf = DateTimeOffset.Parse("2026-11-17T10:30:00Z", CultureInfo.InvariantCulture);
+        foreach (var agent in Agents())
+        {
+            var view = (await center.Agent(agent, asOf))!;
+            var rows = (await center.AgentIntervals(agent, Day, asOf))!;
+            Assert.Equal(rows.Sum(r => r.Handled), view.Handled);
+            foreach (var (state, seconds) in view.SecondsByState)
+            {
+                Assert.Equal(rows.Sum(r => r.SecondsByState[state]), seconds, 6);
+            }
+
+            Assert.True(rows.Where(r => r.Start.Hour == 8).Sum(r => r.SecondsByState.Values.Sum()) > 0, agent);
+        }
+
+        // What moved is no longer held: without the files the first hour reads empty, and the view still counts it.
+        Directory.Delete(Path.Combine(fixture.ArchiveFolder, "archive-hour"), recursive: true);
+        var a01 = (await center.AgentIntervals("A01", Day, asOf))!;
+        Assert.Equal(0, a01.Where(r => r.Start.Hour == 8).Sum(r => r.SecondsByState.Values.Sum()));
+        Assert.True((await center.Agent("A01", asOf))!.SecondsByState.Values.Sum() > a01.Sum(r => r.SecondsByState.Values.Sum()) + 1800);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class PastDayTests
 
             Assert.Equal(fromMemory, await DayRead(admin));
             Assert.True(File.Exists(archived));
-            Assert.Contains("intervals before 2026-11-18 00:00:00Z moved from memory to the archive", first.Output, StringComparison.Ordinal);
+            Assert.Contains("intervals moved from memory to the archive, agents' before 2026-11-18 00:00:00Z, queues' before 2026-11-18 00:00:00Z", first.Output, StringComparison.Ordinal);
         }
 
         await using var second = await ServerProcess.StartAsync(data);

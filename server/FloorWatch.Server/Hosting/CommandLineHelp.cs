@@ -17,7 +17,7 @@ public static class CommandLineHelp
 
             Every setting can also be given as an environment variable FloorWatch__Section__Key:
               --urls                         HTTP address (default http://127.0.0.1:5080)
-              FloorWatch__DataPath           folder of the journal, signing key, audit log, journaled ids and past days' intervals (default ./data)
+              FloorWatch__DataPath           folder of the journal, signing key, audit log, journaled ids and past intervals (default ./data)
               FloorWatch__Demo               true = run a simulated center "demo" over the TCP CTI link (default false)
               FloorWatch__Cti__ApiKey        key a switch presents (X-Api-Key header, TCP hello); unset = ingest refused
               FloorWatch__Cti__TcpPort       TCP CTI link port, 0 = off (default 5077)

@@ -21,6 +21,10 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>The day's intervals, those that start before <paramref name="archivedBefore"/> (UTC ticks) read back from the archive as well.</summary>
     Task<AgentIntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, ClockInfo clock, long archivedBefore);
 
-    /// <summary>Moves the intervals that start before <paramref name="ticks"/> from memory to the archive; answers how many.</summary>
-    Task<int> ArchiveBefore(long ticks);
+    /// <summary>
+    /// Moves the intervals that start before <paramref name="ticks"/> from memory to the archive;
+    /// answers how many. Those from <paramref name="dayStart"/> (the business day in progress, UTC
+    /// ticks) on stay in its views of the day as one sum.
+    /// </summary>
+    Task<int> ArchiveBefore(long ticks, long dayStart);
 }

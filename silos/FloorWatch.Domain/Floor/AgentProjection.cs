@@ -42,6 +42,13 @@ public sealed class AgentProjection
     private long _settledFrom;
     private long _settledTo;
 
+    // Today's intervals that left memory for the archive, as one sum, [_movedFrom, _movedTo): a view
+    // of the day adds it to the intervals still held. Agents' intervals leave by the hour, so without
+    // it a view of today would need the files.
+    private AgentInterval? _moved;
+    private long _movedFrom;
+    private long _movedTo;
+
     private bool _breakTaken;
     private ulong _callHash;
 
@@ -68,10 +75,27 @@ public sealed class AgentProjection
         }
     }
 
-    /// <summary>Forgets the intervals that start before <paramref name="ticks"/>: a past day's, once they are on disk.</summary>
-    public void ForgetIntervalsBefore(long ticks)
+    /// <summary>
+    /// Forgets the intervals that start before <paramref name="ticks"/>, once they are on disk. Those
+    /// that start at or after <paramref name="dayStart"/>, the start of the business day in progress,
+    /// are kept as one sum that views of the day add (<see cref="Closed"/>); a sum kept for another
+    /// day is dropped, as views no longer ask for that day.
+    /// </summary>
+    public void ForgetIntervalsBefore(long ticks, long dayStart)
     {
         var n = LowerBound(ticks);
+        if (_movedFrom != dayStart)
+        {
+            _moved = null;
+            _movedFrom = _movedTo = dayStart;
+        }
+
+        for (var k = LowerBound(dayStart); k < n; k++)
+        {
+            (_moved ??= new AgentInterval()).Add(_intervals[k]);
+        }
+
+        _movedTo = Math.Max(_movedTo, ticks);
         _starts.RemoveRange(0, n);
         _intervals.RemoveRange(0, n);
         if (n > 0 && _settledFrom < ticks)
@@ -180,9 +204,16 @@ public sealed class AgentProjection
     /// The agent's sums over the intervals starting in [fromTicks, toTicks), in time order, the open
     /// state counted up to <paramref name="asOf"/>.
     /// </summary>
-    public AgentInterval Sum(long fromTicks, long toTicks, DateTimeOffset asOf)
+    public AgentInterval Sum(long fromTicks, long toTicks, DateTimeOffset asOf) => WithOpen(Closed(fromTicks, toTicks), fromTicks, toTicks, asOf);
+
+    /// <summary>
+    /// As <see cref="Sum"/>, of the intervals still in memory only: an interval row, which is read
+    /// with what the archive holds of it.
+    /// </summary>
+    public AgentInterval HeldSum(long fromTicks, long toTicks, DateTimeOffset asOf) => WithOpen(HeldClosed(fromTicks, toTicks), fromTicks, toTicks, asOf);
+
+    private AgentInterval WithOpen(AgentInterval sum, long fromTicks, long toTicks, DateTimeOffset asOf)
     {
-        var sum = Closed(fromTicks, toTicks);
         if (Phase != AgentPhase.LoggedOut && OpenSeconds(Since, fromTicks, toTicks, asOf) is > 0 and var open)
         {
             sum.AddSeconds(Phase, Reason, open);
@@ -204,9 +235,21 @@ public sealed class AgentProjection
 
     /// <summary>
     /// The agent's sums over the intervals starting in [fromTicks, toTicks) without the open state:
-    /// what <see cref="Sum"/> gives at any time until the agent's next fact.
+    /// what <see cref="Sum"/> gives at any time until the agent's next fact. A range that holds
+    /// all of today's intervals that left memory (a view of the day) counts them too.
     /// </summary>
     public AgentInterval Closed(long fromTicks, long toTicks)
+    {
+        var sum = HeldClosed(fromTicks, toTicks);
+        if (_moved is not null && fromTicks <= _movedFrom && toTicks >= _movedTo)
+        {
+            sum.Add(_moved);
+        }
+
+        return sum;
+    }
+
+    private AgentInterval HeldClosed(long fromTicks, long toTicks)
     {
         var first = fromTicks % CenterClock.IntervalTicks == 0 ? fromTicks : fromTicks - (fromTicks % CenterClock.IntervalTicks) + CenterClock.IntervalTicks;
         var settleTo = Math.Clamp(CenterClock.IntervalStartTicks(Since), first, Math.Max(first, toTicks));

@@ -94,10 +94,10 @@ public sealed class AgentGrain(TimeProvider time, IOptions<PushOptions> push, II
         return AgentViewBuilder.Intervals(_projection, day, asOf, centerClock, archived);
     }
 
-    public Task<int> ArchiveBefore(long ticks)
+    public Task<int> ArchiveBefore(long ticks, long dayStart)
     {
         var before = new List<KeyValuePair<long, AgentInterval>>();
         _projection.IntervalsBefore(ticks, before);
-        return ArchiveDays.MoveAsync(before, ticks, run => archive.AddAgentAsync(_center, _projection.Id, run), _projection.ForgetIntervalsBefore);
+        return ArchiveDays.MoveAsync(before, ticks, run => archive.AddAgentAsync(_center, _projection.Id, run), written => _projection.ForgetIntervalsBefore(written, dayStart));
     }
 }

@@ -82,7 +82,7 @@ public static class AgentViewBuilder
     public static AgentIntervalRow[] Intervals(AgentProjection p, DateOnly day, DateTimeOffset asOf, CenterClock clock, IReadOnlyDictionary<long, AgentInterval>? archived = null) =>
         clock.IntervalsOf(day).Select(t =>
         {
-            var i = p.Sum(t, t + CenterClock.IntervalTicks, asOf);
+            var i = p.HeldSum(t, t + CenterClock.IntervalTicks, asOf);
             if (archived is not null && archived.TryGetValue(t, out var past))
             {
                 i.Add(past);

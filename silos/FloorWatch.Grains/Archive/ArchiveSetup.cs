@@ -4,7 +4,7 @@ namespace FloorWatch.Grains.Archive;
 
 public static class ArchiveSetup
 {
-    /// <summary>Past days' intervals go to files under <paramref name="folder"/>, which is emptied at start.</summary>
+    /// <summary>Past intervals go to files under <paramref name="folder"/>, which is emptied at start.</summary>
     public static IServiceCollection AddIntervalArchive(this IServiceCollection services, string folder)
     {
         services.Configure<IntervalArchiveOptions>(o => o.Folder = folder);

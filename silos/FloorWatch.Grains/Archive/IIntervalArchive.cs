@@ -4,7 +4,7 @@ using FloorWatch.Domain.Floor;
 namespace FloorWatch.Grains.Archive;
 
 /// <summary>
-/// Where a center's past days' intervals go when they leave memory, and where the intervals of those
+/// Where a center's past intervals go when they leave memory, and where the intervals of those
 /// days are read back from. Each write holds the intervals of one entity within one UTC day
 /// (<see cref="ArchiveDays"/>); a later write for the same interval (a late event) adds to it.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace FloorWatch.Grains.Archive;
 
-/// <summary>Where past days' intervals are kept on disk.</summary>
+/// <summary>Where past intervals are kept on disk.</summary>
 public sealed class IntervalArchiveOptions
 {
     /// <summary>The archive's folder. It is emptied at start: the journal's replay writes it again.</summary>

@@ -56,8 +56,8 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
     private long _appliedSeq;
 
-    /// <summary>Past days' intervals on their way to the archive.</summary>
-    private readonly DayMoves _moves = new();
+    /// <summary>Intervals on their way to the archive.</summary>
+    private readonly IntervalMoves _moves = new();
     private long _eventsApplied;
     private DateTimeOffset? _lastEventTs;
     private readonly AlertBook _alerts = new();
@@ -141,14 +141,19 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             await FanOut();
         }
 
-        if (_lastEventTs is { } feedClock && ArchiveDays.Cutoff(Clocks.Get(ClockInfo), feedClock) is var cutoff && cutoff > _moves.Cutoff)
+        if (_lastEventTs is { } feedClock)
         {
-            await StartMovingDays(cutoff);
+            var clock = Clocks.Get(ClockInfo);
+            var (queueCutoff, agentCutoff) = (ArchiveDays.Cutoff(clock, feedClock), ArchiveDays.AgentCutoff(clock, feedClock));
+            if (_moves.Due(queueCutoff, agentCutoff))
+            {
+                await StartMoving(queueCutoff, agentCutoff, clock.DayBounds(clock.BusinessDay(feedClock)).Start.UtcTicks);
+            }
         }
 
         if (_moves.Pending)
         {
-            await MoveDays(MovesPerApply);
+            await MoveSome(MovesPerApply);
         }
 
         return _pushTimer is not null;
@@ -579,43 +584,50 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         if (queue is null)
         {
             var clock = Clocks.Get(ClockInfo);
-            var archived = await QueueArchive.ReadDay(archive, CenterId, null, clock, day, _moves.Cutoff);
+            var archived = await QueueArchive.ReadDay(archive, CenterId, null, clock, day, _moves.QueueCutoff);
             return QueueViewBuilder.Intervals(_center, QueueSettings.Default, clock, day, asOf, archived);
         }
 
-        return _queues.Contains(queue) ? await QueueGrain(queue).Intervals(day, asOf, _sequencer.Settings.Queue(queue), ClockInfo, _moves.Cutoff) : null;
+        return _queues.Contains(queue) ? await QueueGrain(queue).Intervals(day, asOf, _sequencer.Settings.Queue(queue), ClockInfo, _moves.QueueCutoff) : null;
     }
 
     public async Task<AgentIntervalRow[]?> AgentIntervals(string agent, DateOnly day, DateTimeOffset asOf)
     {
         await FanOut();
-        return _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo, _moves.Cutoff) : null;
+        return _agents.Contains(agent) ? await AgentGrain(agent).Intervals(day, asOf, ClockInfo, _moves.AgentCutoff) : null;
     }
 
     /// <summary>
-    /// Starts moving every interval before <paramref name="cutoff"/> (the start of the oldest business
-    /// day kept) from memory to the archive: the center's own at once, the queues' and agents' over
-    /// the next applies (<see cref="DayMoves"/>). A day's intervals would otherwise stay in memory for
-    /// as long as the server runs.
+    /// Starts moving intervals from memory to the archive: the agents' before
+    /// <paramref name="agentCutoff"/> (an hour after they end) and the queues' before
+    /// <paramref name="queueCutoff"/> (the start of the oldest business day kept). The center's own
+    /// move at once, the queues and agents over the next applies (<see cref="IntervalMoves"/>).
+    /// Intervals would otherwise stay in memory for as long as the server runs.
     /// </summary>
-    private async Task StartMovingDays(long cutoff)
+    private async Task StartMoving(long queueCutoff, long agentCutoff, long dayStart)
     {
-        // The day before's move, if it is still going, ends first.
-        await MoveDays(int.MaxValue);
-        _moves.Start(cutoff, time.GetTimestamp(), _agents, _queues);
+        // The move before, if it is still going, ends first.
+        await MoveSome(int.MaxValue);
+        var newDay = queueCutoff > _moves.QueueCutoff;
+        _moves.Start(queueCutoff, agentCutoff, dayStart, time.GetTimestamp(), _agents, _queues);
+        if (!newDay)
+        {
+            return;
+        }
+
         try
         {
-            _moves.Moved += await QueueArchive.Move(archive, CenterId, _center, cutoff, null);
+            _moves.Moved += await QueueArchive.Move(archive, CenterId, _center, queueCutoff, null);
         }
         catch (Exception ex)
         {
             _moves.Failed++;
-            log.LogError(ex, "Center {Center}: its own figures before {Cutoff:u} could not be moved to the archive; they stay in memory and the move is tried again the next day. Check that the data folder is writable and has room", CenterId, CenterClock.FromTicks(cutoff));
+            log.LogError(ex, "Center {Center}: its own figures before {Cutoff:u} could not be moved to the archive; they stay in memory and the move is tried again the next day. Check that the data folder is writable and has room", CenterId, CenterClock.FromTicks(queueCutoff));
         }
     }
 
-    /// <summary>Moves up to <paramref name="count"/> more agents and queues of the day being moved.</summary>
-    private async Task MoveDays(int count)
+    /// <summary>Moves up to <paramref name="count"/> more agents and queues of the move in progress.</summary>
+    private async Task MoveSome(int count)
     {
         var next = _moves.Take(count);
         if (next.Count == 0)
@@ -623,24 +635,24 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             return;
         }
 
-        var cutoff = _moves.Cutoff;
-        var calls = next.Select(e => e.IsQueue ? QueueGrain(e.Id).ArchiveBefore(cutoff) : AgentGrain(e.Id).ArchiveBefore(cutoff)).ToList();
+        var (queueCutoff, agentCutoff, dayStart) = (_moves.QueueCutoff, _moves.AgentCutoff, _moves.DayStart);
+        var calls = next.Select(e => e.IsQueue ? QueueGrain(e.Id).ArchiveBefore(queueCutoff) : AgentGrain(e.Id).ArchiveBefore(agentCutoff, dayStart)).ToList();
         try
         {
             await Task.WhenAll(calls);
         }
         catch (Exception ex)
         {
-            // What was not written stays in memory and is read from there; the next day's move takes it again.
+            // What was not written stays in memory and is read from there; the next move takes it again.
             var failed = calls.Count(c => !c.IsCompletedSuccessfully);
             _moves.Failed += failed;
-            log.LogError(ex, "Center {Center}: {Failed} of {Count} agents and queues could not move their intervals before {Cutoff:u} to the archive; they stay in memory and the move is tried again the next day. Check that the data folder is writable and has room", CenterId, failed, calls.Count, CenterClock.FromTicks(cutoff));
+            log.LogError(ex, "Center {Center}: {Failed} of {Count} agents and queues could not move their intervals (agents' before {AgentCutoff:u}, queues' before {QueueCutoff:u}) to the archive; they stay in memory and the move is tried again with the next one. Check that the data folder is writable and has room", CenterId, failed, calls.Count, CenterClock.FromTicks(agentCutoff), CenterClock.FromTicks(queueCutoff));
         }
 
         _moves.Moved += calls.Where(c => c.IsCompletedSuccessfully).Sum(c => c.Result);
         if (!_moves.Pending && _moves.Moved > 0)
         {
-            log.LogInformation("Center {Center}: {Moved} intervals before {Cutoff:u} moved from memory to the archive ({Seconds:0.0} s, {Failed} agents and queues failed)", CenterId, _moves.Moved, CenterClock.FromTicks(cutoff), time.GetElapsedTime(_moves.StartedAt).TotalSeconds, _moves.Failed);
+            log.LogInformation("Center {Center}: {Moved} intervals moved from memory to the archive, agents' before {AgentCutoff:u}, queues' before {QueueCutoff:u} ({Seconds:0.0} s, {Failed} agents and queues failed)", CenterId, _moves.Moved, CenterClock.FromTicks(agentCutoff), CenterClock.FromTicks(queueCutoff), time.GetElapsedTime(_moves.StartedAt).TotalSeconds, _moves.Failed);
         }
     }
 
