@@ -162,6 +162,35 @@ public class IntervalArchiveGrainTests(ClusterFixture fixture)
         Assert.Contains(ArchiveFiles("archive-late"), f => f.StartsWith("2026-11-18.agents-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_late_event_for_a_moved_hour_counts_in_today_and_moves_with_the_next_hour_once()
+    {
+        var center = fixture.Grains.GetGrain<ICenterGrain>("archive-late-hour");
+        await center.Apply(WorkedExampleGrainTests.Journal("archive-late-hour").AsImmutable());
+        var seq = 5000L;
+        var asOf = DateTimeOffset.Parse("2026-11-17T11:30:00Z", CultureInfo.InvariantCulture);
+
+        // A latecomer's ten minutes in the hour already moved, then the next hour's move.
+        await center.Apply(new[]
+        {
+            Login(++seq, "archive-late-hour", "2026-11-17T08:10:00Z", "Z01"),
+            Logout(++seq, "archive-late-hour", "2026-11-17T08:20:00Z", "Z01"),
+        }.AsImmutable());
+        var late = (await center.AgentIntervals("Z01", Day, asOf))!;
+        Assert.Equal(600, (await center.Agent("Z01", asOf))!.SecondsByState.Values.Sum(), 9);
+        await center.Apply(new[] { Logout(++seq, "archive-late-hour", "2026-11-17T11:05:00Z", "A01") }.AsImmutable());
+
+        Assert.Equal(600, late.Sum(r => r.SecondsByState.Values.Sum()), 9);
+        Assert.Equal(JsonSerializer.Serialize(late), JsonSerializer.Serialize(await center.AgentIntervals("Z01", Day, asOf)));
+        Assert.Equal(600, (await center.Agent("Z01", asOf))!.SecondsByState.Values.Sum(), 9);
+        Assert.Single(Directory.GetFiles(Path.Combine(fixture.ArchiveFolder, "archive-late-hour"), "2026-11-17.agents-*.ndjson")
+            .SelectMany(File.ReadLines), line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString() == "Z01");
+
+        Directory.Delete(Path.Combine(fixture.ArchiveFolder, "archive-late-hour"), recursive: true);
+        Assert.Equal(0, (await center.AgentIntervals("Z01", Day, asOf))!.Sum(r => r.SecondsByState.Values.Sum()));
+        Assert.Equal(600, (await center.Agent("Z01", asOf))!.SecondsByState.Values.Sum(), 9);
+    }
+
     /// <summary>The ids of the agents whose lines are in the center's archive files of <paramref name="day"/>.</summary>
     private HashSet<string> AgentsInArchive(string center, string day) =>
         [.. Directory.GetFiles(Path.Combine(fixture.ArchiveFolder, center), $"{day}.agents-*.ndjson")
