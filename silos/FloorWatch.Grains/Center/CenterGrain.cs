@@ -608,9 +608,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
     {
         // The move before, if it is still going, ends first.
         await MoveSome(int.MaxValue);
-        var newDay = queueCutoff > _moves.QueueCutoff;
-        _moves.Start(queueCutoff, agentCutoff, dayStart, time.GetTimestamp(), _agents, _queues);
-        if (!newDay)
+        if (!_moves.Start(queueCutoff, agentCutoff, dayStart, time.GetTimestamp(), _agents, _queues))
         {
             return;
         }

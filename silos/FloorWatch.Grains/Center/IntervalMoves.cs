@@ -34,8 +34,11 @@ internal sealed class IntervalMoves
     /// <summary>True when the cutoffs are past those of the last move: there is something to move.</summary>
     public bool Due(long queueCutoff, long agentCutoff) => queueCutoff > QueueCutoff || agentCutoff > AgentCutoff;
 
-    /// <summary>Starts a move: the queues when <paramref name="queueCutoff"/> is past the last one, the agents when theirs is.</summary>
-    public void Start(long queueCutoff, long agentCutoff, long dayStart, long startedAt, IEnumerable<string> agents, IEnumerable<string> queues)
+    /// <summary>
+    /// Starts a move: the queues when <paramref name="queueCutoff"/> is past the last one, the agents
+    /// when theirs is. True when the queues move, a new day's move, which takes the center's own too.
+    /// </summary>
+    public bool Start(long queueCutoff, long agentCutoff, long dayStart, long startedAt, IEnumerable<string> agents, IEnumerable<string> queues)
     {
         if (Pending)
         {
@@ -46,7 +49,8 @@ internal sealed class IntervalMoves
         DayStart = dayStart;
         Moved = 0;
         Failed = 0;
-        if (queueCutoff > QueueCutoff)
+        var newDay = queueCutoff > QueueCutoff;
+        if (newDay)
         {
             QueueCutoff = queueCutoff;
             foreach (var queue in queues)
@@ -63,6 +67,8 @@ internal sealed class IntervalMoves
                 _left.Enqueue((agent, false));
             }
         }
+
+        return newDay;
     }
 
     /// <summary>The next agents and queues to move, at most <paramref name="count"/>.</summary>
