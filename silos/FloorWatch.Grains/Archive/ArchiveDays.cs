@@ -12,22 +12,17 @@ public static class ArchiveDays
     public static readonly TimeSpan KeptAfterEnd = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// The start of the oldest business day whose queues' (and the center's own) intervals are kept
-    /// in memory when the feed's clock reads <paramref name="feedClock"/>: their views of today sum
-    /// the day's intervals, and a day of them is small (96 per queue).
+    /// What memory keeps when the feed's clock reads <paramref name="feedClock"/>, as UTC ticks before
+    /// which intervals leave it. Queues (and the center's own figures) keep every business day from
+    /// the one an hour ago: their views of today sum the day, and a day of them is small (96 per
+    /// queue). Agents keep their intervals an hour after they end, leaving on the hour, never before
+    /// the queues' cutoff: a day of them is 96 per agent, some 200 MB at 20,000 agents.
     /// </summary>
-    public static long Cutoff(CenterClock clock, DateTimeOffset feedClock) =>
-        clock.DayBounds(clock.BusinessDay(feedClock - KeptAfterEnd)).Start.UtcTicks;
-
-    /// <summary>
-    /// The start of the oldest agents' interval kept in memory: agents' intervals leave by the hour,
-    /// an hour after they end, as a day of them is 96 per agent, some 200 MB at 20,000 agents.
-    /// Never before <see cref="Cutoff"/>.
-    /// </summary>
-    public static long AgentCutoff(CenterClock clock, DateTimeOffset feedClock)
+    public static (long Queues, long Agents) Cutoffs(CenterClock clock, DateTimeOffset feedClock)
     {
-        var ticks = (feedClock - KeptAfterEnd).UtcTicks;
-        return Math.Max(Cutoff(clock, feedClock), ticks - (ticks % TimeSpan.TicksPerHour));
+        var kept = feedClock - KeptAfterEnd;
+        var queues = clock.DayBounds(clock.BusinessDay(kept)).Start.UtcTicks;
+        return (queues, Math.Max(queues, kept.UtcTicks - (kept.UtcTicks % TimeSpan.TicksPerHour)));
     }
 
     /// <summary>

@@ -144,7 +144,7 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         if (_lastEventTs is { } feedClock)
         {
             var clock = Clocks.Get(ClockInfo);
-            var (queueCutoff, agentCutoff) = (ArchiveDays.Cutoff(clock, feedClock), ArchiveDays.AgentCutoff(clock, feedClock));
+            var (queueCutoff, agentCutoff) = ArchiveDays.Cutoffs(clock, feedClock);
             if (_moves.Due(queueCutoff, agentCutoff))
             {
                 await StartMoving(queueCutoff, agentCutoff, clock.DayBounds(clock.BusinessDay(feedClock)).Start.UtcTicks);
