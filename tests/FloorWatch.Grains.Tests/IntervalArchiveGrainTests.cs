@@ -183,8 +183,7 @@ public class IntervalArchiveGrainTests(ClusterFixture fixture)
         Assert.Equal(600, late.Sum(r => r.SecondsByState.Values.Sum()), 9);
         Assert.Equal(JsonSerializer.Serialize(late), JsonSerializer.Serialize(await center.AgentIntervals("Z01", Day, asOf)));
         Assert.Equal(600, (await center.Agent("Z01", asOf))!.SecondsByState.Values.Sum(), 9);
-        Assert.Single(Directory.GetFiles(Path.Combine(fixture.ArchiveFolder, "archive-late-hour"), "2026-11-17.agents-*.ndjson")
-            .SelectMany(File.ReadLines), line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString() == "Z01");
+        Assert.Single(AgentLines("archive-late-hour", "2026-11-17"), id => id == "Z01");
 
         Directory.Delete(Path.Combine(fixture.ArchiveFolder, "archive-late-hour"), recursive: true);
         Assert.Equal(0, (await center.AgentIntervals("Z01", Day, asOf))!.Sum(r => r.SecondsByState.Values.Sum()));
@@ -192,10 +191,13 @@ public class IntervalArchiveGrainTests(ClusterFixture fixture)
     }
 
     /// <summary>The ids of the agents whose lines are in the center's archive files of <paramref name="day"/>.</summary>
-    private HashSet<string> AgentsInArchive(string center, string day) =>
-        [.. Directory.GetFiles(Path.Combine(fixture.ArchiveFolder, center), $"{day}.agents-*.ndjson")
+    private HashSet<string> AgentsInArchive(string center, string day) => [.. AgentLines(center, day)];
+
+    /// <summary>The agent id of each line in the center's archive files of <paramref name="day"/>, a line per agent per move.</summary>
+    private IEnumerable<string> AgentLines(string center, string day) =>
+        Directory.GetFiles(Path.Combine(fixture.ArchiveFolder, center), $"{day}.agents-*.ndjson")
             .SelectMany(File.ReadLines)
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()!)];
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()!);
 
     [Fact]
     public async Task A_large_floor_moves_a_few_dozen_at_a_time_and_reads_whole_all_along()
