@@ -12,13 +12,22 @@ public static class Feeds
             .Select(l => l.Replace("\"center\": \"demo\"", $"\"center\": \"{center}\"", StringComparison.Ordinal))
             .ToArray();
 
-    public static async Task AssertShiftFigures(HttpClient client, string center)
+    public static Task AssertShiftFigures(HttpClient client, string center) =>
+        AssertFigures(client, center, "shift-2026-11-17.expected.json", "2026-11-17", 30);
+
+    /// <summary>The worked Asterisk queue_log, as text.</summary>
+    public static string AsteriskLog() => File.ReadAllText(ExpectedFigures.DataFile("asterisk-2026-11-16.queue_log"));
+
+    public static Task AssertAsteriskFigures(HttpClient client, string center) =>
+        AssertFigures(client, center, "asterisk-2026-11-16.expected.json", "2026-11-16", 27);
+
+    private static async Task AssertFigures(HttpClient client, string center, string expectedFile, string date, int intervals)
     {
         var mismatches = new List<string>();
-        var expected = ExpectedFigures.Load("shift-2026-11-17.expected.json").ToList();
+        var expected = ExpectedFigures.Load(expectedFile).ToList();
         foreach (var group in expected.GroupBy(x => x.Queue))
         {
-            var json = await client.GetFromJsonAsync<JsonElement>($"/api/centers/{center}/intervals?date=2026-11-17&queue={group.Key}");
+            var json = await client.GetFromJsonAsync<JsonElement>($"/api/centers/{center}/intervals?date={date}&queue={group.Key}");
             var rows = json.GetProperty("intervals").EnumerateArray().ToList();
             Assert.Equal(96, rows.Count);
             foreach (var (queue, start, figures) in group)
@@ -28,7 +37,7 @@ public static class Feeds
             }
         }
 
-        Assert.Equal(30, expected.Count);
+        Assert.Equal(intervals, expected.Count);
         Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
     }
 }

@@ -208,6 +208,15 @@ public sealed class ServerProcess : IAsyncDisposable
         return await answer.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Posts a queue_log file's text to the import, with the CTI key; the answer as it came.</summary>
+    public async Task<HttpResponseMessage> PostQueueLog(string query, string text)
+    {
+        using var content = new StringContent(text, Encoding.UTF8, "text/plain");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cti/queue-log" + query) { Content = content };
+        request.Headers.Add("X-Api-Key", CtiKey);
+        return await Http.SendAsync(request);
+    }
+
     /// <summary>Ends the process at once, as kill -9 would: nothing is flushed or shut down.</summary>
     public void KillHard()
     {

@@ -78,6 +78,7 @@ public static class FloorWatchHosting
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapIngestEndpoints();
+        app.MapQueueLogEndpoints();
         app.MapReadEndpoints();
         app.MapSettingsEndpoints();
         app.MapAlertEndpoints();

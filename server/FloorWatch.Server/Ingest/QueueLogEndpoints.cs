@@ -1,0 +1,84 @@
+using System.Diagnostics.CodeAnalysis;
+using FloorWatch.Domain.Events;
+using FloorWatch.Domain.QueueLog;
+using FloorWatch.Server.Api;
+using FloorWatch.Server.Centers;
+using FloorWatch.Server.Journal;
+using FloorWatch.Server.Options;
+using Microsoft.Extensions.Options;
+
+namespace FloorWatch.Server.Ingest;
+
+/// <summary>
+/// <c>POST /api/cti/queue-log?center=C&amp;name=F</c>: an Asterisk <c>queue_log</c> file's text,
+/// translated into CTI events and taken in as <c>/api/cti/events</c> takes them. Errors name the
+/// line of the file.
+/// </summary>
+public static class QueueLogEndpoints
+{
+    public static void MapQueueLogEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/cti/queue-log", async (HttpContext http, string? center, string? name, CtiKey key, IngestPipeline pipeline, FeedStatus feed, CenterRegistry centers, IOptions<FloorWatchOptions> options, TimeProvider time, CancellationToken ct) =>
+        {
+            var (allowed, refusal) = await IngestRequest.Authorize(http, key);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            if (string.IsNullOrEmpty(center) || !Identifiers.IsCenterId(center))
+            {
+                return ApiErrors.BadRequest("query parameter 'center': required, the center the file is of ([A-Za-z0-9_-], 1 to 64 characters)");
+            }
+
+            if (!IsFileName(name))
+            {
+                return ApiErrors.BadRequest("query parameter 'name': required, the file's name ([A-Za-z0-9_.-], 1 to 128 characters); event ids are ql:<name>:<byte offset>, so the same name makes a second import change nothing");
+            }
+
+            if (allowed is not null && !allowed(center))
+            {
+                return ApiErrors.Forbidden();
+            }
+
+            var o = options.Value;
+            var body = await IngestRequest.ReadBody(http, o.MaxIngestBytes, ct);
+            if (body is null)
+            {
+                return IngestRequest.TooLarge(o.MaxIngestBytes);
+            }
+
+            var settings = centers.Settings(center);
+            var translator = new QueueLogTranslator(center, name, q => settings.Queue(q).WrapUpSeconds);
+            var batch = new QueueLogBatch();
+            translator.AddText(body.Value.Span, 0, batch);
+            translator.Finish(batch);
+
+            var reader = new EventBatchReader(o.MaxLineBytes);
+            var read = new EventBatchReader.Result([], []);
+            var now = time.GetUtcNow();
+            foreach (var (line, json) in batch.Events)
+            {
+                reader.Add(json, line, now, null, read);
+            }
+
+            var outcomes = await pipeline.SubmitAsync(read.Events, ct);
+            if (read.Events.Count > 0)
+            {
+                feed.Heard(center);
+            }
+
+            return Results.Ok(new
+            {
+                accepted = outcomes.Count(x => x == IngestOutcome.Accepted),
+                duplicates = outcomes.Count(x => x == IngestOutcome.Duplicate),
+                // A line whose events were refused is named once, with the first reason.
+                rejected = batch.Rejected.Select(r => new RejectedLine(r.Line, r.Error)).Concat(read.Rejected)
+                    .GroupBy(r => r.Line).Select(g => g.First()).OrderBy(r => r.Line)
+                    .Select(r => new { line = r.Line, error = r.Error }),
+                skipped = batch.Skipped,
+            });
+        }).AllowAnonymous().DisableAntiforgery();
+
+    private static bool IsFileName([NotNullWhen(true)] string? name) =>
+        name is { Length: > 0 and <= 128 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+}
