@@ -154,9 +154,9 @@ public class QueueLogTranslatorTests
 
     private static QueueLogBatch Translate(string[] lines, double wrapUp)
     {
-        var translator = new QueueLogTranslator("c1", "queue_log", _ => wrapUp);
+        var translator = new QueueLogTranslator("c1", _ => wrapUp);
         var batch = new QueueLogBatch();
-        translator.AddText(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), 0, batch);
+        translator.AddText(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), "queue_log", batch);
         translator.Finish(batch);
         return batch;
     }

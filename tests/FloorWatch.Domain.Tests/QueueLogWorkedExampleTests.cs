@@ -44,9 +44,9 @@ public class QueueLogWorkedExampleTests
 
     private static QueueLogBatch Translate()
     {
-        var translator = new QueueLogTranslator("asterisk", "queue_log", _ => 0);
+        var translator = new QueueLogTranslator("asterisk", _ => 0);
         var batch = new QueueLogBatch();
-        translator.AddText(File.ReadAllBytes(ExpectedFigures.DataFile("asterisk-2026-11-16.queue_log")), 0, batch);
+        translator.AddText(File.ReadAllBytes(ExpectedFigures.DataFile("asterisk-2026-11-16.queue_log")), "queue_log", batch);
         translator.Finish(batch);
         return batch;
     }

@@ -2,8 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using FloorWatch.Domain.Events;
 using FloorWatch.Domain.QueueLog;
 using FloorWatch.Server.Api;
-using FloorWatch.Server.Centers;
-using FloorWatch.Server.Journal;
 using FloorWatch.Server.Options;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +15,7 @@ namespace FloorWatch.Server.Ingest;
 public static class QueueLogEndpoints
 {
     public static void MapQueueLogEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/cti/queue-log", async (HttpContext http, string? center, string? name, CtiKey key, IngestPipeline pipeline, FeedStatus feed, CenterRegistry centers, IOptions<FloorWatchOptions> options, TimeProvider time, CancellationToken ct) =>
+        app.MapPost("/api/cti/queue-log", async (HttpContext http, string? center, string? name, CtiKey key, QueueLogIntake intake, IOptions<FloorWatchOptions> options, CancellationToken ct) =>
         {
             var (allowed, refusal) = await IngestRequest.Authorize(http, key);
             if (refusal is not null)
@@ -47,34 +45,16 @@ public static class QueueLogEndpoints
                 return IngestRequest.TooLarge(o.MaxIngestBytes);
             }
 
-            var settings = centers.Settings(center);
-            var translator = new QueueLogTranslator(center, name, q => settings.Queue(q).WrapUpSeconds);
+            var translator = intake.Translator(center);
             var batch = new QueueLogBatch();
-            translator.AddText(body.Value.Span, 0, batch);
+            translator.AddText(body.Value.Span, name, batch);
             translator.Finish(batch);
-
-            var reader = new EventBatchReader(o.MaxLineBytes);
-            var read = new EventBatchReader.Result([], []);
-            var now = time.GetUtcNow();
-            foreach (var (line, json) in batch.Events)
-            {
-                reader.Add(json, line, now, null, read);
-            }
-
-            var outcomes = await pipeline.SubmitAsync(read.Events, ct);
-            if (read.Events.Count > 0)
-            {
-                feed.Heard(center);
-            }
-
+            var outcome = await intake.SubmitAsync(center, batch, ct);
             return Results.Ok(new
             {
-                accepted = outcomes.Count(x => x == IngestOutcome.Accepted),
-                duplicates = outcomes.Count(x => x == IngestOutcome.Duplicate),
-                // A line whose events were refused is named once, with the first reason.
-                rejected = batch.Rejected.Select(r => new RejectedLine(r.Line, r.Error)).Concat(read.Rejected)
-                    .GroupBy(r => r.Line).Select(g => g.First()).OrderBy(r => r.Line)
-                    .Select(r => new { line = r.Line, error = r.Error }),
+                accepted = outcome.Accepted,
+                duplicates = outcome.Duplicates,
+                rejected = outcome.Rejected.Select(r => new { line = r.Line, error = r.Error }),
                 skipped = batch.Skipped,
             });
         }).AllowAnonymous().DisableAntiforgery();

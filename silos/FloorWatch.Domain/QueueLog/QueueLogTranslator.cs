@@ -12,24 +12,25 @@ namespace FloorWatch.Domain.QueueLog;
 /// contract (section 1, Transports). Asterisk logs members and calls, not agent states, so the
 /// translator keeps each member's queues, pause and call to know what a line means for the agent.
 /// Event ids are <c>ql:&lt;file&gt;:&lt;byte offset&gt;</c> (a second event from the same line adds
-/// <c>:2</c>, and so on), so translating the same file again gives the same events.
+/// <c>:2</c>, and so on), so translating the same file again gives the same events. One translator
+/// follows a log across its rotations: the members' state goes on from one file to the next.
 /// </summary>
-public sealed class QueueLogTranslator(string center, string fileName, Func<string, double> wrapUpSeconds)
+public sealed class QueueLogTranslator(string center, Func<string, double> wrapUpSeconds)
 {
     /// <summary>Asterisk rings every free member at once; a ring cut short by another member's answer is not a miss.</summary>
     public const int MissedRingMilliseconds = 5000;
 
     private readonly string _center = center;
-    private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<Member, (DateTimeOffset At, long Order)> _wrapUps = new();
+    private readonly Dictionary<string, QueueLogMember> _members = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<QueueLogMember, (DateTimeOffset At, long Order)> _wrapUps = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
     private long _order;
 
-    /// <summary>Translates a body of lines whose first byte is at <paramref name="baseOffset"/> in the file.</summary>
-    public void AddText(ReadOnlySpan<byte> text, long baseOffset, QueueLogBatch into)
+    /// <summary>Translates a body of lines: the whole of file <paramref name="fileName"/>, or its lines from <paramref name="baseOffset"/>, the first of them line <paramref name="firstLine"/>.</summary>
+    public void AddText(ReadOnlySpan<byte> text, string fileName, QueueLogBatch into, long baseOffset = 0, long firstLine = 1)
     {
-        long lineNumber = 0;
-        var start = text.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var lineNumber = firstLine - 1;
+        var start = baseOffset == 0 && text.StartsWith("\uFEFF"u8) ? 3 : 0;
         while (start < text.Length)
         {
             lineNumber++;
@@ -41,13 +42,13 @@ public sealed class QueueLogTranslator(string center, string fileName, Func<stri
                 line = line[..^1];
             }
 
-            Add(line, lineNumber, baseOffset + start, into);
+            Add(line, fileName, lineNumber, baseOffset + start, into);
             start = end + 1;
         }
     }
 
-    /// <summary>One line, at byte <paramref name="offset"/> of the file.</summary>
-    public void Add(ReadOnlySpan<byte> utf8, long lineNumber, long offset, QueueLogBatch into)
+    /// <summary>One line, at byte <paramref name="offset"/> of file <paramref name="fileName"/>.</summary>
+    public void Add(ReadOnlySpan<byte> utf8, string fileName, long lineNumber, long offset, QueueLogBatch into)
     {
         if (utf8.IsEmpty)
         {
@@ -85,8 +86,43 @@ public sealed class QueueLogTranslator(string center, string fileName, Func<stri
         }
     }
 
+    /// <summary>What the translator holds of each member, to be saved and given back to <see cref="Restore"/>.</summary>
+    public IReadOnlyCollection<QueueLogMember> Members => _members.Values;
+
+    /// <summary>Takes up members as <see cref="Members"/> left them (a follower's restart).</summary>
+    public void Restore(IEnumerable<QueueLogMember> members)
+    {
+        _members.Clear();
+        _wrapUps.Clear();
+        foreach (var m in members)
+        {
+            _members[m.Id] = m;
+            if (m.WrapUntil is { } until)
+            {
+                _wrapUps.Enqueue(m, (until, _order++));
+            }
+        }
+    }
+
     /// <summary>Ends the wrap-ups still running: the file is read to its end.</summary>
     public void Finish(QueueLogBatch into) => EndWrapUpsBy(DateTimeOffset.MaxValue, into);
+
+    /// <summary>Wrap-ups that end by <paramref name="ts"/>, in time order: before the line at that time, or as a followed log's clock passes it.</summary>
+    public void EndWrapUpsBy(DateTimeOffset ts, QueueLogBatch into)
+    {
+        while (_wrapUps.TryPeek(out var m, out var key) && key.At <= ts)
+        {
+            _wrapUps.Dequeue();
+            if (m.WrapUntil != key.At)
+            {
+                continue;
+            }
+
+            var emit = new Emitter(this, into, m.WrapLine, m.WrapId!, key.At);
+            m.WrapUntil = null;
+            emit.AfterCall(m);
+        }
+    }
 
     private string? Apply(QueueLogLine line, ref Emitter emit)
     {
@@ -361,28 +397,11 @@ public sealed class QueueLogTranslator(string center, string fileName, Func<stri
         return null;
     }
 
-    /// <summary>Wrap-ups that end by <paramref name="ts"/>, in time order, before the line at <paramref name="ts"/>.</summary>
-    private void EndWrapUpsBy(DateTimeOffset ts, QueueLogBatch into)
-    {
-        while (_wrapUps.TryPeek(out var m, out var key) && key.At <= ts)
-        {
-            _wrapUps.Dequeue();
-            if (m.WrapUntil != key.At)
-            {
-                continue;
-            }
-
-            var emit = new Emitter(this, into, m.WrapLine, m.WrapId!, key.At);
-            m.WrapUntil = null;
-            emit.AfterCall(m);
-        }
-    }
-
-    private Member LogIn(string agent, string member, string? queue)
+    private QueueLogMember LogIn(string agent, string member, string? queue)
     {
         if (!_members.TryGetValue(agent, out var m))
         {
-            m = _members[agent] = new Member(agent);
+            m = _members[agent] = new QueueLogMember { Id = agent };
         }
 
         m.Seat = member;
@@ -397,7 +416,7 @@ public sealed class QueueLogTranslator(string center, string fileName, Func<stri
         return m;
     }
 
-    private static void CancelWrapUp(Member m) => m.WrapUntil = null;
+    private static void CancelWrapUp(QueueLogMember m) => m.WrapUntil = null;
 
     private static string? NamedQueue(QueueLogLine line) => line.Queue is "" or "NONE" ? null : line.Queue;
 
@@ -415,33 +434,6 @@ public sealed class QueueLogTranslator(string center, string fileName, Func<stri
         return Identifiers.IsEntityId(agent) && line.Member != "NONE"
             ? null
             : $"field 4 (agent): '{line.Member}' does not name an agent (its interface without technology and context must be [A-Za-z0-9_.-], 1 to 64 characters)";
-    }
-
-    /// <summary>What the translator holds of a member: its queues, its pause and its call.</summary>
-    private sealed class Member(string id)
-    {
-        public string Id { get; } = id;
-
-        public string Seat { get; set; } = "";
-
-        public List<string> Queues { get; } = [];
-
-        public bool LoggedIn { get; set; }
-
-        public bool Paused { get; set; }
-
-        public string PauseReason { get; set; } = "paused";
-
-        public string? Call { get; set; }
-
-        public DateTimeOffset? WrapUntil { get; set; }
-
-        public long WrapLine { get; set; }
-
-        public string? WrapId { get; set; }
-
-        /// <summary>Free for a call as the floor holds it: logged in, not paused, not on a call or in wrap-up.</summary>
-        public bool Free => LoggedIn && !Paused && Call is null && WrapUntil is null;
     }
 
     /// <summary>Writes the events of one line, numbering their ids.</summary>
@@ -476,27 +468,27 @@ public sealed class QueueLogTranslator(string center, string fileName, Func<stri
             into.Events.Add((line, buffer.WrittenSpan.ToArray()));
         }
 
-        public void Login(Member m) => Event("agent.login", w =>
+        public void Login(QueueLogMember m) => Event("agent.login", w =>
         {
             w.WriteString("agent", m.Id);
             w.WriteString("seat", m.Seat);
             WriteQueues(w, m);
         });
 
-        public void Queues(Member m) => Event("agent.queues", w =>
+        public void Queues(QueueLogMember m) => Event("agent.queues", w =>
         {
             w.WriteString("agent", m.Id);
             WriteQueues(w, m);
         });
 
-        public void NotReady(Member m) => Event("agent.notready", w =>
+        public void NotReady(QueueLogMember m) => Event("agent.notready", w =>
         {
             w.WriteString("agent", m.Id);
             w.WriteString("reason", m.PauseReason);
         });
 
         /// <summary>A member free of a call (or just logged in): available, or not ready while paused.</summary>
-        public void AfterCall(Member m)
+        public void AfterCall(QueueLogMember m)
         {
             if (m.Paused)
             {
@@ -508,7 +500,7 @@ public sealed class QueueLogTranslator(string center, string fileName, Func<stri
             }
         }
 
-        private static void WriteQueues(Utf8JsonWriter w, Member m)
+        private static void WriteQueues(Utf8JsonWriter w, QueueLogMember m)
         {
             w.WriteStartArray("queues");
             foreach (var q in m.Queues)
