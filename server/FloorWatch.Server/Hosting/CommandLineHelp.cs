@@ -22,6 +22,8 @@ public static class CommandLineHelp
               FloorWatch__Cti__ApiKey        key a switch presents (X-Api-Key header, TCP hello); unset = ingest refused
               FloorWatch__Cti__TcpPort       TCP CTI link port, 0 = off (default 5077)
               FloorWatch__Cti__TcpAddress    address the CTI link listens on (default 127.0.0.1)
+              FloorWatch__QueueLog__Path     an Asterisk queue_log file to follow as it grows, rotations included
+              FloorWatch__QueueLog__Center   the center that queue_log's lines are of (required with the path)
               FloorWatch__PushIntervalMs     shortest time between two deltas of a center on the hub, ms (default 200)
               FloorWatch__SeenIdsInMemory    event ids per center kept in memory to catch repeats; older ones are
                                              checked on disk under the data folder (default 65536)
@@ -37,7 +39,8 @@ public static class CommandLineHelp
                                              center settings (IANA zone, HH:mm, per-queue service level settings)
 
             Pages: / (sign in), /wallboard/<center>[?token=...], /supervisor/<center>, /quality/<center>, /staffing
-            Endpoints: /healthz, /readyz, POST /api/auth/token, POST /api/cti/events, GET /api/centers/...,
+            Endpoints: /healthz, /readyz, POST /api/auth/token, POST /api/cti/events,
+              POST /api/cti/queue-log?center=<center>&name=<file name>, GET /api/centers/...,
               POST /api/centers/<center>/commands, hub /hubs/floor
             """);
         return true;

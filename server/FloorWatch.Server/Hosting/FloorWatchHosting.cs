@@ -51,6 +51,8 @@ public static class FloorWatchHosting
         builder.Services.AddSingleton<FeedStatus>();
         builder.Services.AddSingleton<CtiKey>();
         builder.Services.AddSingleton<CtiLinks>();
+        builder.Services.AddSingleton<QueueLogIntake>();
+        builder.Services.AddHostedService<QueueLogFollower>();
         builder.Services.AddHostedService<CtiLinkServer>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<CenterReader>();

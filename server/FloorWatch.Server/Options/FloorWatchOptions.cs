@@ -31,6 +31,8 @@ public sealed class FloorWatchOptions
 
     public MonitorOptions Monitor { get; set; } = new();
 
+    public QueueLogOptions QueueLog { get; set; } = new();
+
     public List<UserOptions> Users { get; set; } = [];
 
     /// <summary>Centers' settings given in configuration (FloorWatch__Centers__&lt;id&gt;__...).</summary>

@@ -52,6 +52,7 @@ public sealed class FloorWatchOptionsValidator : IValidateOptions<FloorWatchOpti
         }
 
         errors.AddRange(options.Monitor.Validate());
+        errors.AddRange(options.QueueLog.Validate());
 
         if (options.Demo && options.Cti.TcpPort == 0)
         {
