@@ -124,6 +124,52 @@ public class QueueLogTranslatorTests
     }
 
     [Fact]
+    public void A_wrap_up_with_no_line_after_it_ends_when_the_clock_passes_it()
+    {
+        var translator = new QueueLogTranslator("c1", _ => 30);
+        var batch = new QueueLogBatch();
+        translator.AddText(Encoding.UTF8.GetBytes(string.Join('\n',
+            "1794816000|MANAGER|general|SIP/1001|ADDMEMBER|",
+            "1794816012|1794816010.1|general|SIP/1001|CONNECT|2|1794816012.2|1",
+            "1794816100|1794816010.1|general|SIP/1001|COMPLETECALLER|2|88|1") + "\n"), "queue_log", batch);
+        var ended = DateTimeOffset.FromUnixTimeSeconds(1794816130);
+
+        translator.EndWrapUpsBy(ended.AddSeconds(-1), batch);
+        Assert.Equal(4, batch.Events.Count);
+        translator.EndWrapUpsBy(ended.AddMinutes(5), batch);
+
+        var ready = JsonDocument.Parse(batch.Events[^1].Json).RootElement;
+        Assert.Equal("agent.ready", Type(ready));
+        Assert.Equal("2026-11-16T08:02:10Z", ready.GetProperty("ts").GetString());
+        Assert.Equal(3, batch.Events[^1].Line);
+    }
+
+    [Fact]
+    public void A_translator_restored_from_its_saved_members_goes_on_as_if_it_never_stopped()
+    {
+        var text = File.ReadAllBytes(FloorWatch.Tests.Support.ExpectedFigures.DataFile("asterisk-2026-11-16.queue_log"));
+        // Stopped just after a call's end, while its agent's wrap-up runs.
+        var complete = text.AsSpan(text.Length / 2).IndexOf("|COMPLETECALLER|"u8) + (text.Length / 2);
+        var half = complete + text.AsSpan(complete).IndexOf((byte)'\n') + 1;
+        var whole = new QueueLogBatch();
+        var once = new QueueLogTranslator("c1", _ => 20);
+        once.AddText(text, "queue_log", whole);
+        once.Finish(whole);
+
+        var parts = new QueueLogBatch();
+        var first = new QueueLogTranslator("c1", _ => 20);
+        first.AddText(text.AsSpan(0, half), "queue_log", parts);
+        var saved = JsonSerializer.Serialize(first.Members);
+        var second = new QueueLogTranslator("c1", _ => 20);
+        second.Restore(JsonSerializer.Deserialize<List<QueueLogMember>>(saved)!);
+        second.AddText(text.AsSpan(half), "queue_log", parts, half, text.AsSpan(0, half).Count((byte)'\n') + 1);
+        second.Finish(parts);
+
+        Assert.Equal(whole.Events.Select(e => Encoding.UTF8.GetString(e.Json)), parts.Events.Select(e => Encoding.UTF8.GetString(e.Json)));
+        Assert.Equal(whole.Events.Select(e => e.Line), parts.Events.Select(e => e.Line));
+    }
+
+    [Fact]
     public void Lines_that_mean_nothing_to_the_floor_are_counted_as_skipped()
     {
         var batch = Translate(

@@ -75,7 +75,12 @@ public sealed class QueueLogFile : IDisposable
                 if (end < 0)
                 {
                     Offset += n;
-                    return 0;
+                    if (n < buffer.Length)
+                    {
+                        return 0;
+                    }
+
+                    continue;
                 }
 
                 Advance(end + 1, 1);
