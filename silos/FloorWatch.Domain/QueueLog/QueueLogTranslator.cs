@@ -319,12 +319,12 @@ public sealed class QueueLogTranslator(string center, Func<string, double> wrapU
 
     private string? RemoveMember(QueueLogLine line, ref Emitter emit)
     {
-        if (AgentOf(line, out var agent) is { } error)
+        if (LoggedIn(line, out var m) is { } error)
         {
             return error;
         }
 
-        if (!_members.TryGetValue(agent, out var m) || !m.LoggedIn)
+        if (m is null)
         {
             return null;
         }
@@ -342,7 +342,7 @@ public sealed class QueueLogTranslator(string center, Func<string, double> wrapU
             m.Paused = false;
             m.Call = null;
             CancelWrapUp(m);
-            emit.Event("agent.logout", w => w.WriteString("agent", agent));
+            emit.Event("agent.logout", w => w.WriteString("agent", m.Id));
         }
         else
         {
@@ -354,12 +354,12 @@ public sealed class QueueLogTranslator(string center, Func<string, double> wrapU
 
     private string? Pause(QueueLogLine line, ref Emitter emit)
     {
-        if (AgentOf(line, out var agent) is { } error)
+        if (LoggedIn(line, out var m) is { } error)
         {
             return error;
         }
 
-        if (!_members.TryGetValue(agent, out var m) || !m.LoggedIn)
+        if (m is null)
         {
             return null;
         }
@@ -378,12 +378,12 @@ public sealed class QueueLogTranslator(string center, Func<string, double> wrapU
 
     private string? Unpause(QueueLogLine line, ref Emitter emit)
     {
-        if (AgentOf(line, out var agent) is { } error)
+        if (LoggedIn(line, out var m) is { } error)
         {
             return error;
         }
 
-        if (!_members.TryGetValue(agent, out var m) || !m.LoggedIn || !m.Paused)
+        if (m is not { Paused: true })
         {
             return null;
         }
@@ -391,7 +391,7 @@ public sealed class QueueLogTranslator(string center, Func<string, double> wrapU
         m.Paused = false;
         if (m.Call is null && m.WrapUntil is null)
         {
-            emit.Event("agent.ready", w => w.WriteString("agent", agent));
+            emit.Event("agent.ready", w => w.WriteString("agent", m.Id));
         }
 
         return null;
@@ -417,6 +417,23 @@ public sealed class QueueLogTranslator(string center, Func<string, double> wrapU
     }
 
     private static void CancelWrapUp(QueueLogMember m) => m.WrapUntil = null;
+
+    /// <summary>The line's member when it is logged in (null when it is not, or not known); the error when the line names no agent.</summary>
+    private string? LoggedIn(QueueLogLine line, out QueueLogMember? member)
+    {
+        member = null;
+        if (AgentOf(line, out var agent) is { } error)
+        {
+            return error;
+        }
+
+        if (_members.TryGetValue(agent, out var m) && m.LoggedIn)
+        {
+            member = m;
+        }
+
+        return null;
+    }
 
     private static string? NamedQueue(QueueLogLine line) => line.Queue is "" or "NONE" ? null : line.Queue;
 
