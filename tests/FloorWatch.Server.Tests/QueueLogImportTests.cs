@@ -87,6 +87,21 @@ public class QueueLogImportTests(ServerFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
     }
 
+    [Theory]
+    [InlineData("cti-acme", "acme", HttpStatusCode.OK)]
+    [InlineData("cti-acme", "ql-elsewhere", HttpStatusCode.Forbidden)]
+    [InlineData("wall-acme", "acme", HttpStatusCode.Forbidden)]
+    public async Task A_token_imports_only_with_the_cti_role_and_into_its_own_centers(string user, string center, HttpStatusCode expected)
+    {
+        using var client = await fixture.Server.SignIn(user);
+        // A line that changes nothing: the center's floor stays as the other tests know it.
+        using var content = new StringContent("1794815892|NONE|NONE|NONE|QUEUESTART|\n");
+
+        var answer = await client.PostAsync($"/api/cti/queue-log?center={center}&name=queue_log", content);
+
+        Assert.Equal(expected, answer.StatusCode);
+    }
+
     private static async Task<JsonElement> Answer(HttpResponseMessage answer)
     {
         Assert.True(answer.IsSuccessStatusCode, $"{answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
