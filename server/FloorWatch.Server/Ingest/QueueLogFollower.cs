@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FloorWatch.Domain.QueueLog;
 using FloorWatch.Server.Options;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,6 @@ public sealed class QueueLogFollower(IOptions<FloorWatchOptions> options, QueueL
     private const int ChunkBytes = 1 << 20;
     private const int RejectionsLoggedPerRead = 10;
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMinutes(10);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly byte[] _buffer = new byte[ChunkBytes];
     private QueueLogTranslator _translator = null!;
@@ -25,7 +23,7 @@ public sealed class QueueLogFollower(IOptions<FloorWatchOptions> options, QueueL
     private string _path = "";
     private string _center = "";
     private string _positionFile = "";
-    private byte[] _savedMembers = "[]"u8.ToArray();
+    private byte[]? _saved;
     private string? _lastProblem;
     private bool _waitingSaid;
     private bool _saveFailing;
@@ -71,7 +69,7 @@ public sealed class QueueLogFollower(IOptions<FloorWatchOptions> options, QueueL
             {
                 // Lines not journaled are read again next time, by the translator as it was before them.
                 // (A position that could not be saved is not a failure here: see Submit.)
-                _translator.Restore(JsonSerializer.Deserialize<List<QueueLogMember>>(_savedMembers, Json)!);
+                _translator.Restore(_saved is null ? [] : QueueLogPosition.FromJson(_saved).Members);
                 if (ex.Message != _lastProblem)
                 {
                     log.LogWarning(ex, "Could not take in the queue_log {Path} (at line {Line}); trying again every {Ms} ms", _path, _file?.Lines + 1, o.QueueLog.PollMs);
@@ -103,7 +101,7 @@ public sealed class QueueLogFollower(IOptions<FloorWatchOptions> options, QueueL
         }
 
         _translator.Restore(saved.Members);
-        _savedMembers = JsonSerializer.SerializeToUtf8Bytes(saved.Members, Json);
+        _saved = saved.ToJson();
         if (QueueLogFile.Begins(_path, saved.FirstLine, saved.Offset) == true)
         {
             _file = QueueLogFile.Open(_path, saved.Offset, saved.Lines, saved.FirstLine);
@@ -215,24 +213,20 @@ public sealed class QueueLogFollower(IOptions<FloorWatchOptions> options, QueueL
         }
 
         file.Advance(bytes, lines);
-        var members = _translator.Members.ToList();
-        _savedMembers = JsonSerializer.SerializeToUtf8Bytes(members, Json);
-        if (file.FirstLine is { } first)
+        // Saved under the path followed: on a restart, the file is found by its first line, at the path or beside it.
+        _saved = new QueueLogPosition(_path, file.FirstLine ?? [], file.Offset, file.Lines, _translator.Members.ToList()).ToJson();
+        try
         {
-            try
+            QueueLogPosition.Save(_positionFile, _saved);
+            _saveFailing = false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not lost: a restart reads again from the last position saved, and what was taken in is known by its ids.
+            if (!_saveFailing)
             {
-                // Saved under the path followed: on a restart, the file is found by its first line, at the path or beside it.
-                new QueueLogPosition(_path, first, file.Offset, file.Lines, members).Save(_positionFile);
-                _saveFailing = false;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Not lost: a restart reads again from the last position saved, and what was taken in is known by its ids.
-                if (!_saveFailing)
-                {
-                    log.LogWarning(ex, "Could not save the position in the queue_log {Path} to {File}; a restart will read again from the last one saved", _path, _positionFile);
-                    _saveFailing = true;
-                }
+                log.LogWarning(ex, "Could not save the position in the queue_log {Path} to {File}; a restart will read again from the last one saved", _path, _positionFile);
+                _saveFailing = true;
             }
         }
 

@@ -25,7 +25,7 @@ public sealed record QueueLogPosition(string Path, byte[] FirstLine, long Offset
 
         try
         {
-            return JsonSerializer.Deserialize<QueueLogPosition>(File.ReadAllBytes(file), Json);
+            return FromJson(File.ReadAllBytes(file));
         }
         catch (JsonException ex)
         {
@@ -34,12 +34,18 @@ public sealed record QueueLogPosition(string Path, byte[] FirstLine, long Offset
         }
     }
 
+    public static QueueLogPosition FromJson(byte[] json) =>
+        JsonSerializer.Deserialize<QueueLogPosition>(json, Json) ?? throw new JsonException("no position in the file");
+
+    /// <summary>The position as saved: also what a follower goes back to when lines after it could not be taken in.</summary>
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
     /// <summary>Written to a new file and renamed over the old, so a crash leaves one or the other whole.</summary>
-    public void Save(string file)
+    public static void Save(string file, byte[] json)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         var temp = file + ".new";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, Json));
+        File.WriteAllBytes(temp, json);
         File.Move(temp, file, overwrite: true);
     }
 }
