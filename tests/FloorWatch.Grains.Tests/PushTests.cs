@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using FloorWatch.Contracts.Grains;
 using FloorWatch.Contracts.Views;
 using FloorWatch.Domain.Events;
+using FloorWatch.Domain.Settings;
 using Orleans.Concurrency;
 
 namespace FloorWatch.Grains.Tests;
@@ -251,6 +252,38 @@ public class PushTests(PushClusterFixture fixture)
         var asked = await fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Of("push-draft", "A1")).View(delta.AsOf, new ClockInfo("UTC", "00:00"));
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(asked), System.Text.Json.JsonSerializer.Serialize(pushed));
         Assert.Equal(7.25, pushed.SecondsByReason["away"]);
+    }
+
+    [Fact]
+    public async Task A_queue_changed_by_its_facts_is_pushed_as_it_answers_for_the_push_moment()
+    {
+        var (center, observer) = await WatchPastFirstDelta("push-queue");
+
+        await center.Apply(new[] { Event("push-queue", "\"type\":\"call.queued\",\"call\":\"Q1\",\"queue\":\"q1\"") }.AsImmutable());
+        await Tick(center, TimeSpan.FromSeconds(3.5));
+        var delta = await Next(observer);
+
+        var pushed = Assert.Single(delta.Queues);
+        var asked = await fixture.Grains.GetGrain<IQueueGrain>(GrainKeys.Of("push-queue", "q1")).View(delta.AsOf, QueueSettings.Default, new ClockInfo("UTC", "00:00"));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(asked), System.Text.Json.JsonSerializer.Serialize(pushed));
+        Assert.Equal(1, pushed.Now.Counts.Waiting);
+        Assert.Equal(3.5, pushed.Now.Counts.LongestWaitSeconds, 6);
+    }
+
+    [Fact]
+    public async Task A_queue_whose_facts_went_out_before_the_push_is_pushed_as_it_is_then()
+    {
+        var (center, observer) = await WatchPastFirstDelta("push-queue-read");
+        await center.Apply(new[] { Event("push-queue-read", "\"type\":\"call.queued\",\"call\":\"R1\",\"queue\":\"q1\"") }.AsImmutable());
+        await Tick(center);
+        Assert.Equal(1, Assert.Single((await Next(observer)).Queues).Now.Counts.Waiting);
+
+        // A read sends the facts out at once, without the push's view; the push then asks the queue.
+        await center.Apply(new[] { Event("push-queue-read", "\"type\":\"call.queued\",\"call\":\"R2\",\"queue\":\"q1\"") }.AsImmutable());
+        await center.Snapshot(fixture.Time.GetUtcNow());
+        await Tick(center);
+
+        Assert.Equal(2, Assert.Single((await Next(observer)).Queues).Now.Counts.Waiting);
     }
 
     [Fact]

@@ -8,10 +8,11 @@ namespace FloorWatch.Contracts.Grains;
 public interface IQueueGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Folds the facts, then judges the queue's rules; answers the alerts that changed. The facts are
-    /// read during the call only: the caller hands its list out again once answered.
+    /// Folds the facts, then judges the queue's rules; answers the alerts that changed, and the view
+    /// as of <paramref name="view"/> when one is asked for (a push's: one call rather than two). The
+    /// facts are read during the call only: the caller hands its list out again once answered.
     /// </summary>
-    Task<AlertView[]> Apply(Immutable<IReadOnlyList<FloorFact>> facts, [Immutable] QueueSettings settings, RuleContext context);
+    Task<QueueApplied> Apply(Immutable<IReadOnlyList<FloorFact>> facts, [Immutable] QueueSettings settings, RuleContext context, ViewAsOf? view);
 
     Task<AlertView[]> Evaluate([Immutable] QueueSettings settings, RuleContext context);
 

@@ -66,6 +66,9 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
     /// <summary>Changed agents' views as their facts left them, while the center is watched: the next push finishes them instead of asking each agent.</summary>
     private readonly Dictionary<string, AgentViewDraft> _drafts = new(StringComparer.Ordinal);
+
+    // The views the queues answered with their facts for the push in progress; no view is asked of them again.
+    private readonly Dictionary<string, QueueView> _pushQueueViews = new(StringComparer.Ordinal);
     private bool _live;
 
     /// <summary>The rules in force, judged on the feed's clock (and the wall clock once live).</summary>
@@ -159,7 +162,8 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         return _pushTimer is not null;
     }
 
-    private async Task FanOut()
+    /// <param name="pushView">A push's time and clock: each queue fanned out to answers its view as of then.</param>
+    private async Task FanOut(ViewAsOf? pushView = null)
     {
         _pendingEvents = 0;
         if (_batch.IsEmpty)
@@ -171,13 +175,13 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         var settings = _sequencer.Settings;
         var draftClock = _pushTimer is null ? null : ClockInfo;
         var calls = new List<Task>(_batch.Queues.Count + _batch.Agents.Count);
-        var queueCalls = new List<Task<AlertView[]>>(_batch.Queues.Count);
+        var queueCalls = new List<(string Queue, Task<QueueApplied> Call)>(_batch.Queues.Count);
         foreach (var (queue, facts) in _batch.Queues)
         {
             _queues.Add(queue);
             _changes.Queues.Add(queue);
-            queueCalls.Add(QueueGrain(queue).Apply(new Immutable<IReadOnlyList<FloorFact>>(facts), settings.Queue(queue), rules));
-            calls.Add(queueCalls[^1]);
+            queueCalls.Add((queue, QueueGrain(queue).Apply(new Immutable<IReadOnlyList<FloorFact>>(facts), settings.Queue(queue), rules, pushView)));
+            calls.Add(queueCalls[^1].Call);
         }
 
         _breakChanges.Clear();
@@ -207,9 +211,14 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             _batch.Clear();
         }
 
-        foreach (var call in queueCalls)
+        foreach (var (queue, call) in queueCalls)
         {
-            Merge(await call);
+            var applied = await call;
+            Merge(applied.Alerts);
+            if (applied.View is { } view)
+            {
+                _pushQueueViews[queue] = view;
+            }
         }
 
         foreach (var (agent, call) in agentCalls)
@@ -479,7 +488,10 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
 
     private async Task PushTick()
     {
-        await FanOut();
+        var asOf = time.GetUtcNow();
+        var clockInfo = ClockInfo;
+        _pushQueueViews.Clear();
+        await FanOut(new ViewAsOf(asOf, clockInfo));
         _observers.ClearExpired();
         if (_observers.Count == 0)
         {
@@ -489,7 +501,6 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
             return;
         }
 
-        var asOf = time.GetUtcNow();
         var interval = CenterClock.IntervalStartTicks(asOf);
         var refreshQueues = _pushEverything || interval != _lastPushInterval || asOf - _lastQueueRefresh >= _push.QueueRefresh;
         if (_changes.IsEmpty && !refreshQueues)
@@ -498,10 +509,10 @@ public sealed class CenterGrain(ILogger<CenterGrain> log, IOptions<PushOptions> 
         }
 
         var settings = _sequencer.Settings;
-        var clockInfo = ClockInfo;
         var queueIds = refreshQueues ? _queues : _changes.Queues;
         var agentIds = _pushEverything ? _agents : _changes.Agents;
-        var queues = await Task.WhenAll(queueIds.Order(StringComparer.Ordinal).Select(q => QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
+        var queues = await Task.WhenAll(queueIds.Order(StringComparer.Ordinal).Select(q =>
+            _pushQueueViews.TryGetValue(q, out var view) ? Task.FromResult(view) : QueueGrain(q).View(asOf, settings.Queue(q), clockInfo)));
         var agents = await AgentViews(agentIds, asOf, clockInfo);
         foreach (var q in queues)
         {

@@ -38,7 +38,7 @@ public sealed class QueueGrain(TimeProvider time, IOptions<PushOptions> push, II
         return Task.CompletedTask;
     }
 
-    public Task<AlertView[]> Apply(Immutable<IReadOnlyList<FloorFact>> facts, QueueSettings settings, RuleContext context)
+    public Task<QueueApplied> Apply(Immutable<IReadOnlyList<FloorFact>> facts, QueueSettings settings, RuleContext context, ViewAsOf? view)
     {
         _settings = settings;
         _context = context;
@@ -54,7 +54,8 @@ public sealed class QueueGrain(TimeProvider time, IOptions<PushOptions> push, II
             }
         }
 
-        return Task.FromResult(Finish());
+        var alerts = Finish();
+        return Task.FromResult(new QueueApplied(alerts, view is null ? null : ViewOf(view.At, settings, view.Clock)));
     }
 
     public Task<AlertView[]> Evaluate(QueueSettings settings, RuleContext context)
@@ -82,8 +83,10 @@ public sealed class QueueGrain(TimeProvider time, IOptions<PushOptions> push, II
         return alerts.Length > 0 ? GrainFactory.GetGrain<ICenterGrain>(_center).Changed(null, alerts) : Task.CompletedTask;
     }
 
-    public Task<QueueView> View(DateTimeOffset asOf, QueueSettings settings, ClockInfo clock) =>
-        Task.FromResult(QueueViewBuilder.Build(_projection, settings, Clocks.Get(clock), asOf));
+    public Task<QueueView> View(DateTimeOffset asOf, QueueSettings settings, ClockInfo clock) => Task.FromResult(ViewOf(asOf, settings, clock));
+
+    private QueueView ViewOf(DateTimeOffset asOf, QueueSettings settings, ClockInfo clock) =>
+        QueueViewBuilder.Build(_projection, settings, Clocks.Get(clock), asOf);
 
     public async Task<IntervalRow[]> Intervals(DateOnly day, DateTimeOffset asOf, QueueSettings settings, ClockInfo clock, long archivedBefore)
     {
