@@ -53,6 +53,36 @@ public class QueueLogFollowTests
         Assert.Contains("was rotated while the server was stopped", again.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_followed_queue_log_that_is_quiet_keeps_the_feed_up()
+    {
+        var folder = ServerProcess.NewDataPath() + "-asterisk";
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "queue_log");
+        var settings = new Dictionary<string, string>
+        {
+            ["FloorWatch__QueueLog__Path"] = path,
+            ["FloorWatch__QueueLog__Center"] = "qlq",
+            ["FloorWatch__Centers__qlq__Name"] = "Quiet",
+        };
+        await using var server = await ServerProcess.StartAsync(settings: settings);
+        using var admin = await server.SignIn("admin");
+        using var rules = new StringContent("{\"rules\":{\"feedSilenceSeconds\":1}}", Encoding.UTF8, "application/json");
+        Assert.True((await admin.PutAsync("/api/centers/qlq/settings", rules)).IsSuccessStatusCode);
+        await using var viewer = await HubViewer.ConnectAsync(server, await server.Token("admin"));
+        await viewer.JoinAsync("qlq");
+
+        // Two events, then nothing more: the floor is quiet, as a small center is between calls.
+        File.WriteAllText(path, "1794816012|MANAGER|general|SIP/1001|ADDMEMBER|\n");
+        await viewer.UntilAsync(v => v.EventsApplied == 2);
+        var heard = viewer.Applied[^1]["asOf"]!.GetValue<DateTimeOffset>();
+
+        // Several times the silence allowed pass (the queues are sent again every 5 s, time alone moving).
+        await viewer.UntilAsync(v => v.Applied[^1]["asOf"]!.GetValue<DateTimeOffset>() >= heard.AddSeconds(4));
+
+        Assert.Equal("up", viewer.Feed!["status"]!.GetValue<string>());
+    }
+
     /// <summary>How many events the lines become, read in order by one translator.</summary>
     private static long EventsOf(string[] lines)
     {

@@ -9,9 +9,9 @@ namespace FloorWatch.Server.Ingest;
 /// new whole lines are taken in every poll, a rotation (renamed, or truncated in place) is found by
 /// the first line of the file at the path, and what was taken in is saved so that a restart goes on
 /// from there. A file rotated while the server was stopped is looked for beside the path, and its
-/// rest read first.
+/// rest read first. Each poll that reads the file counts as the switch heard.
 /// </summary>
-public sealed class QueueLogFollower(IOptions<FloorWatchOptions> options, QueueLogIntake intake, TimeProvider time, ILogger<QueueLogFollower> log) : BackgroundService
+public sealed class QueueLogFollower(IOptions<FloorWatchOptions> options, QueueLogIntake intake, FeedStatus feed, TimeProvider time, ILogger<QueueLogFollower> log) : BackgroundService
 {
     private const int ChunkBytes = 1 << 20;
     private const int RejectionsLoggedPerRead = 10;
@@ -159,6 +159,9 @@ public sealed class QueueLogFollower(IOptions<FloorWatchOptions> options, QueueL
             _catchingUp = true;
         }
 
+        // Asterisk writes the log only when queues are busy and sends no heartbeat: a file that can be
+        // followed is a feed that is up, however quiet the floor (feed.down otherwise after every lull).
+        feed.Heard(_center);
         Report();
     }
 
