@@ -86,5 +86,13 @@ public sealed class QueueLogFileTests : IDisposable
         Assert.Matches("^queue_log-h[0-9a-f]{16}$", name);
     }
 
+    [Fact]
+    public void A_long_file_name_is_clipped_so_that_ids_stay_short()
+    {
+        var name = QueueLogFile.NameOf(new string('q', 300), Encoding.ASCII.GetBytes("1794815892|NONE|NONE|NONE|QUEUESTART|"));
+
+        Assert.Equal(new string('q', 128) + "-1794815892", name);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

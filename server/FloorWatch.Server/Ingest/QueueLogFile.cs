@@ -166,7 +166,8 @@ public sealed class QueueLogFile : IDisposable
         var epoch = bar is > 0 and <= 12 && firstLine.AsSpan(0, bar).IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
             ? System.Text.Encoding.ASCII.GetString(firstLine, 0, bar)
             : "h" + XxHash3.HashToUInt64(firstLine).ToString("x16", CultureInfo.InvariantCulture);
-        return $"{fileName}-{epoch}";
+        // Clipped as the import's names are, so that every id stays within the contract's length.
+        return $"{(fileName.Length <= 128 ? fileName : fileName[..128])}-{epoch}";
     }
 
     public void Dispose() => _stream.Dispose();
