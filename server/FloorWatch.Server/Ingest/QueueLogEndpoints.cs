@@ -30,7 +30,7 @@ public static class QueueLogEndpoints
 
             if (!IsFileName(name))
             {
-                return ApiErrors.BadRequest("query parameter 'name': required, the file's name ([A-Za-z0-9_.-], 1 to 128 characters); event ids are ql:<name>:<byte offset>, so the same name makes a second import change nothing");
+                return ApiErrors.BadRequest($"query parameter 'name': required, the file's name ([A-Za-z0-9_.-], 1 to {QueueLogTranslator.MaxFileNameLength} characters); event ids are ql:<name>:<byte offset>, so the same name makes a second import change nothing");
             }
 
             if (allowed is not null && !allowed(center))
@@ -60,5 +60,5 @@ public static class QueueLogEndpoints
         }).AllowAnonymous().DisableAntiforgery();
 
     private static bool IsFileName([NotNullWhen(true)] string? name) =>
-        name is { Length: > 0 and <= 128 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+        name is { Length: > 0 and <= QueueLogTranslator.MaxFileNameLength } && Identifiers.HasIdCharacters(name);
 }

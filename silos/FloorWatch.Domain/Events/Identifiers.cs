@@ -9,13 +9,11 @@ public static class Identifiers
 
     public static bool IsEntityId(ReadOnlySpan<char> s) => IsValid(s, allowDot: true);
 
-    private static bool IsValid(ReadOnlySpan<char> s, bool allowDot)
-    {
-        if (s.Length is 0 or > MaxLength)
-        {
-            return false;
-        }
+    private static bool IsValid(ReadOnlySpan<char> s, bool allowDot) => s.Length is > 0 and <= MaxLength && HasIdCharacters(s, allowDot);
 
+    /// <summary>Only the characters ids may have: letters, digits, '_' and '-', and '.' when <paramref name="allowDot"/>.</summary>
+    public static bool HasIdCharacters(ReadOnlySpan<char> s, bool allowDot = true)
+    {
         foreach (var c in s)
         {
             var ok = char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || (allowDot && c == '.');

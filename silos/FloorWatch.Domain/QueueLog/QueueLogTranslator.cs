@@ -20,6 +20,9 @@ public sealed class QueueLogTranslator(string center, Func<string, double> wrapU
     /// <summary>Asterisk rings every free member at once; a ring cut short by another member's answer is not a miss.</summary>
     public const int MissedRingMilliseconds = 5000;
 
+    /// <summary>Longest file name put in ids, so that every id stays within the contract's 256 characters.</summary>
+    public const int MaxFileNameLength = 128;
+
     private readonly string _center = center;
     private readonly Dictionary<string, QueueLogMember> _members = new(StringComparer.Ordinal);
     private readonly PriorityQueue<QueueLogMember, (DateTimeOffset At, long Order)> _wrapUps = new();
