@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using FloorWatch.Domain.QueueLog;
 
 namespace FloorWatch.Server.Ingest;
 
@@ -40,11 +41,15 @@ public sealed class QueueLogFile : IDisposable
     /// <summary>The file at <paramref name="path"/>, to read from <paramref name="offset"/> on; null when there is none.</summary>
     public static QueueLogFile? Open(string path, long offset = 0, long lines = 0, byte[]? firstLine = null)
     {
+        return OpenShared(path) is { } stream ? new QueueLogFile(path, stream, offset, lines, firstLine) : null;
+    }
+
+    /// <summary>The file for reading, shared every way (Asterisk goes on writing it, and a rotation renames or deletes it under us); null when there is none.</summary>
+    private static FileStream? OpenShared(string path)
+    {
         try
         {
-            // Shared every way: Asterisk goes on writing it, and a rotation renames or deletes it under us.
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            return new QueueLogFile(path, stream, offset, lines, firstLine);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
         }
         catch (FileNotFoundException)
         {
@@ -137,26 +142,20 @@ public sealed class QueueLogFile : IDisposable
     /// <summary>Whether the file at <paramref name="path"/> begins with <paramref name="firstLine"/> and is at least <paramref name="minLength"/> long; null when there is no file.</summary>
     public static bool? Begins(string path, byte[] firstLine, long minLength)
     {
-        try
+        using var other = OpenShared(path);
+        if (other is null)
         {
-            using var other = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            if (other.Length < Math.Max(minLength, firstLine.Length))
-            {
-                return false;
-            }
+            return null;
+        }
 
-            var head = new byte[firstLine.Length];
-            other.ReadExactly(head);
-            return head.AsSpan().SequenceEqual(firstLine);
-        }
-        catch (FileNotFoundException)
+        if (other.Length < Math.Max(minLength, firstLine.Length))
         {
-            return null;
+            return false;
         }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
+
+        var head = new byte[firstLine.Length];
+        other.ReadExactly(head);
+        return head.AsSpan().SequenceEqual(firstLine);
     }
 
     /// <summary>The file's name and its first line's epoch (or, for a first line that has none, a hash of it).</summary>
@@ -167,7 +166,8 @@ public sealed class QueueLogFile : IDisposable
             ? System.Text.Encoding.ASCII.GetString(firstLine, 0, bar)
             : "h" + XxHash3.HashToUInt64(firstLine).ToString("x16", CultureInfo.InvariantCulture);
         // Clipped as the import's names are, so that every id stays within the contract's length.
-        return $"{(fileName.Length <= 128 ? fileName : fileName[..128])}-{epoch}";
+        var name = fileName.Length <= QueueLogTranslator.MaxFileNameLength ? fileName : fileName[..QueueLogTranslator.MaxFileNameLength];
+        return $"{name}-{epoch}";
     }
 
     public void Dispose() => _stream.Dispose();
