@@ -21,12 +21,13 @@ public sealed class CenterDispatcher
     private readonly IGrainFactory _grains;
     private readonly CenterRegistry _centers;
     private readonly ILogger<CenterDispatcher> _log;
-    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ApplyBacklog _backlog;
     private readonly TimeSpan _gather;
     private readonly TimeProvider _time;
+    private volatile bool _replayed;
 
-    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CenterDispatcher> log)
+    public CenterDispatcher(IGrainFactory grains, CenterRegistry centers, IOptions<FloorWatchOptions> options, TimeProvider time, ILogger<CenterDispatcher> log)
     {
         _backlog = new ApplyBacklog(options.Value.MaxUnappliedRecords);
         _gather = TimeSpan.FromMilliseconds(options.Value.ApplyGatherMs);
@@ -34,7 +35,6 @@ public sealed class CenterDispatcher
         _grains = grains;
         _centers = centers;
         _log = log;
-        lifetime.ApplicationStarted.Register(() => _started.TrySetResult());
     }
 
     private sealed class Lane(string center)
@@ -46,7 +46,9 @@ public sealed class CenterDispatcher
 
         /// <summary>The last record of this center replayed from the journal at start.</summary>
         public long ReplayEnd;
-        public bool Live;
+
+        /// <summary>1 once the center's rules run on the wall clock.</summary>
+        public int Live;
         public readonly List<(long Seq, TaskCompletionSource Done)> Waiters = [];
     }
 
@@ -56,6 +58,30 @@ public sealed class CenterDispatcher
 
     /// <summary>Completes once the records not yet applied are within <see cref="FloorWatchOptions.MaxUnappliedRecords"/>.</summary>
     public Task WaitForRoomAsync(CancellationToken ct) => _backlog.WaitForRoomAsync(ct);
+
+    /// <summary>True while the records not yet applied are over their limit.</summary>
+    public bool IsFull => _backlog.Count > _backlog.Limit;
+
+    /// <summary>From now on the centers apply what is enqueued: the silo is up.</summary>
+    public void Open() => _open.TrySetResult();
+
+    /// <summary>
+    /// The journal's replay is all enqueued: waits until every center has applied it, then lets the
+    /// wall clock move each center's rules (their timers start), before any live record comes.
+    /// </summary>
+    public async Task ReplayedAsync(CancellationToken ct)
+    {
+        foreach (var lane in _lanes.Values)
+        {
+            await WaitAppliedAsync(lane.Center, ct);
+        }
+
+        _replayed = true;
+        foreach (var lane in _lanes.Values)
+        {
+            await GoLiveIfReplayed(_grains.GetGrain<ICenterGrain>(lane.Center), lane);
+        }
+    }
 
     public void Enqueue(string center, IReadOnlyList<JournalEntry> entries, bool replayed = false)
     {
@@ -74,7 +100,7 @@ public sealed class CenterDispatcher
         Interlocked.Exchange(ref lane.Enqueued, entries[^1].Seq);
         if (replayed)
         {
-            lane.ReplayEnd = entries[^1].Seq;
+            Interlocked.Exchange(ref lane.ReplayEnd, entries[^1].Seq);
         }
     }
 
@@ -121,7 +147,7 @@ public sealed class CenterDispatcher
 
     private async Task Run(Lane lane)
     {
-        await _started.Task;
+        await _open.Task;
         var grain = _grains.GetGrain<ICenterGrain>(lane.Center);
         if (_centers.Configured(lane.Center) is { } configured)
         {
@@ -152,26 +178,27 @@ public sealed class CenterDispatcher
             _backlog.Applied(batch.Count);
             await GoLiveIfReplayed(grain, lane);
             Release(lane);
-            if (!heldForPush && batch.Count < MaxBatch && _gather > TimeSpan.Zero)
+            if (!heldForPush && batch.Count < MaxBatch && _gather > TimeSpan.Zero && _replayed)
             {
                 // A center nobody watches sends each batch's facts out at once, and taken at once a
                 // steady feed comes a few dozen records a batch, each touching an agent of its own:
                 // about one grain call a record. Waiting lets the next batch gather more records per
-                // call. A watched center gathers its facts until its push by itself.
+                // call. A watched center gathers its facts until its push by itself. A replay has its
+                // records at hand and waits for none: it is held only by its limit.
                 await Task.Delay(_gather, _time);
             }
         }
     }
 
-    /// <summary>Once a center's replayed records are applied, the wall clock moves its rules too (their timers start).</summary>
+    /// <summary>Once the replay is over and a center's replayed records are applied, the wall clock moves its rules too (their timers start).</summary>
+    /// <remarks>Both the lane and <see cref="ReplayedAsync"/> may ask at once: only one goes on.</remarks>
     private async Task GoLiveIfReplayed(ICenterGrain grain, Lane lane)
     {
-        if (lane.Live || Interlocked.Read(ref lane.Applied) < lane.ReplayEnd)
+        if (!_replayed || Interlocked.Read(ref lane.Applied) < Interlocked.Read(ref lane.ReplayEnd) || Interlocked.Exchange(ref lane.Live, 1) == 1)
         {
             return;
         }
 
-        lane.Live = true;
         try
         {
             await grain.GoLive();
@@ -179,7 +206,7 @@ public sealed class CenterDispatcher
         catch (Exception ex)
         {
             _log.LogError(ex, "Center {Center}: its rules could not go live; alerts wait for its next events", lane.Center);
-            lane.Live = false;
+            Interlocked.Exchange(ref lane.Live, 0);
         }
     }
 

@@ -81,43 +81,58 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         await done.Task.WaitAsync(ct);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Replays the journal before anything new is taken. The centers apply it as it is read, and the
+    /// reading waits while the records not yet applied are over their limit, so a journal of any
+    /// length replays within the same memory as a live feed.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         _file = new JournalFile(_folder);
-        Replay(_file);
+
+        // The silo is registered before this service, so it has started: its grains can apply now.
+        _dispatcher.Open();
+        await Replay(_file, cancellationToken);
         IsReady = true;
         _writer = Task.Run(WriteLoop, CancellationToken.None);
-        return Task.CompletedTask;
     }
 
-    private void Replay(JournalFile file)
+    private async Task Replay(JournalFile file, CancellationToken ct)
     {
         var started = DateTime.UtcNow;
         long count = 0;
-        file.Replay(
-            (center, entry) =>
+        long mostWaiting = 0;
+        foreach (var (center, entry) in file.Replay((line, text) => _log.LogWarning("Journal line {Line} is unreadable and was passed over: {Text}", line, text)))
+        {
+            _seq = Math.Max(_seq, entry.Seq);
+            if (entry.Event is { } e)
             {
-                _seq = Math.Max(_seq, entry.Seq);
-                if (entry.Event is { } e)
-                {
-                    _seenIds.Add(center, e.Id);
-                    _seenIds.Seal();
-                }
-                else if (entry.Settings is { } s)
-                {
-                    _centers.SetSettings(center, s);
-                }
+                _seenIds.Add(center, e.Id);
+                _seenIds.Seal();
+            }
+            else if (entry.Settings is { } s)
+            {
+                _centers.SetSettings(center, s);
+            }
 
-                _centers.Touch(center);
-                _dispatcher.Enqueue(center, [entry], replayed: true);
-                if (++count % 1_000_000 == 0)
-                {
-                    _log.LogInformation("Replaying the journal: {Count} records so far", count);
-                }
-            },
-            (line, text) => _log.LogWarning("Journal line {Line} is unreadable and was passed over: {Text}", line, text));
+            _centers.Touch(center);
+            _dispatcher.Enqueue(center, [entry], replayed: true);
+            mostWaiting = Math.Max(mostWaiting, _dispatcher.Backlog);
+            if (_dispatcher.IsFull)
+            {
+                await _dispatcher.WaitForRoomAsync(ct);
+            }
 
-        _log.LogInformation("Journal {Path}: replayed {Count} records in {Seconds:0.0} s; next sequence {Next}", file.Path, count, (DateTime.UtcNow - started).TotalSeconds, _seq + 1);
+            if (++count % 1_000_000 == 0)
+            {
+                _log.LogInformation("Replaying the journal: {Count} records so far", count);
+            }
+        }
+
+        await _dispatcher.ReplayedAsync(ct);
+        _log.LogInformation(
+            "Journal {Path}: replayed {Count} records in {Seconds:0.0} s, at most {Waiting} of them read and not yet applied; next sequence {Next}",
+            file.Path, count, (DateTime.UtcNow - started).TotalSeconds, mostWaiting, _seq + 1);
     }
 
     private async Task WriteLoop()

@@ -28,8 +28,12 @@ public sealed class JournalFile : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Reads every complete record in order, cuts a torn tail, and leaves the file positioned for appending.</summary>
-    public void Replay(Action<string, JournalEntry> onRecord, Action<long, string>? onBadLine = null)
+    /// <summary>
+    /// Reads every complete record in order, one at a time as the caller asks, so a long journal is
+    /// never held in memory whole; once read to the end, cuts a torn tail and leaves the file
+    /// positioned for appending.
+    /// </summary>
+    public IEnumerable<(string Center, JournalEntry Entry)> Replay(Action<long, string>? onBadLine = null)
     {
         _stream.Position = 0;
         var buffer = new byte[1 << 20];
@@ -45,17 +49,17 @@ public sealed class JournalFile : IDisposable
             while ((newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0)
             {
                 lineNumber++;
-                var line = buffer.AsSpan(start, newline);
-                if (ParseLine(line) is { } record)
+                var record = ParseLine(buffer.AsSpan(start, newline));
+                if (record is null)
                 {
-                    onRecord(record.Center, record.Entry);
-                }
-                else
-                {
-                    onBadLine?.Invoke(lineNumber, Encoding.UTF8.GetString(line[..Math.Min(line.Length, 80)]));
+                    onBadLine?.Invoke(lineNumber, Encoding.UTF8.GetString(buffer, start, Math.Min(newline, 80)));
                 }
 
                 start += newline + 1;
+                if (record is { } r)
+                {
+                    yield return r;
+                }
             }
 
             goodEnd += start;
