@@ -27,6 +27,9 @@ public static class CommandLineHelp
               FloorWatch__PushIntervalMs     shortest time between two deltas of a center on the hub, ms (default 200)
               FloorWatch__SeenIdsInMemory    event ids per center kept in memory to catch repeats; older ones are
                                              checked on disk under the data folder (default 65536)
+              FloorWatch__MaxUnappliedRecords
+                                             records journaled and not yet applied before ingest, and the replay at
+                                             start, wait for the centers (default 200000; about 2 KB of memory each)
               FloorWatch__Silo__Port         embedded silo port (default 11111)
               FloorWatch__Silo__GatewayPort  embedded silo gateway port (default 30000)
               FloorWatch__Users__0__Name, __Password, __Roles__0, __Centers__0

@@ -51,8 +51,9 @@ public sealed class FloorWatchOptions
 
     /// <summary>
     /// Journaled records the centers may have still to apply, over all centers, before the journal
-    /// writer waits for them (and acknowledgements slow down with it): a bound on the memory a burst
-    /// or a slow machine can take, about 0.5 KB a record.
+    /// writer waits for them (and acknowledgements slow down with it), and the replay at start reads
+    /// no further ahead: a bound on the memory a burst, a slow machine or a long journal can take,
+    /// about 2 KB of resident memory a record.
     /// </summary>
     [Range(1, 1 << 30)]
     public int MaxUnappliedRecords { get; set; } = 200_000;
