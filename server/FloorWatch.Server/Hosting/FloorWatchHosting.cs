@@ -43,6 +43,7 @@ public static class FloorWatchHosting
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxIngestBytes);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        // Before the journal: hosted services start in this order, and the replay at start applies to the silo's grains.
         builder.AddFloorWatchSilo(options);
         builder.Services.AddSingleton<CenterRegistry>();
         builder.Services.AddSingleton<CenterDispatcher>();
