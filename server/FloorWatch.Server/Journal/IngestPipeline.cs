@@ -125,7 +125,9 @@ public sealed class IngestPipeline : IHostedService, IDisposable
 
             if (++count % 1_000_000 == 0)
             {
-                _log.LogInformation("Replaying the journal: {Count} records so far", count);
+                _log.LogInformation(
+                    "Replaying the journal: {Count} records so far, {Percent:0} % of its {MiB:N0} MiB",
+                    count, 100.0 * file.ReplayedBytes / Math.Max(1, file.ReplayLength), file.ReplayLength >> 20);
             }
         }
 

@@ -28,6 +28,12 @@ public sealed class JournalFile : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Bytes of the file read as records so far by <see cref="Replay"/>, for its progress.</summary>
+    public long ReplayedBytes { get; private set; }
+
+    /// <summary>The file's length as it was when the replay began.</summary>
+    public long ReplayLength { get; private set; }
+
     /// <summary>
     /// Reads every complete record in order, one at a time as the caller asks, so a long journal is
     /// never held in memory whole; once read to the end, cuts a torn tail and leaves the file
@@ -36,6 +42,7 @@ public sealed class JournalFile : IDisposable
     public IEnumerable<(string Center, JournalEntry Entry)> Replay(Action<long, string>? onBadLine = null)
     {
         _stream.Position = 0;
+        ReplayLength = _stream.Length;
         var buffer = new byte[1 << 20];
         var filled = 0;
         long goodEnd = 0;
@@ -56,6 +63,7 @@ public sealed class JournalFile : IDisposable
                 }
 
                 start += newline + 1;
+                ReplayedBytes = goodEnd + start;
                 if (record is { } r)
                 {
                     yield return r;
