@@ -29,7 +29,8 @@ public static class CommandLineHelp
                                              checked on disk under the data folder (default 65536)
               FloorWatch__MaxUnappliedRecords
                                              records journaled and not yet applied before ingest, and the replay at
-                                             start, wait for the centers (default 200000; about 2 KB of memory each)
+                                             start, wait for the centers (default 200000; lower uses less memory,
+                                             at some cost in speed)
               FloorWatch__Silo__Port         embedded silo port (default 11111)
               FloorWatch__Silo__GatewayPort  embedded silo gateway port (default 30000)
               FloorWatch__Users__0__Name, __Password, __Roles__0, __Centers__0
