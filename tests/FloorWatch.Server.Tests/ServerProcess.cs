@@ -18,6 +18,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public const string CtiKey = "test-cti-key";
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _replayed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServerProcess(Process process, string dataPath, int httpPort, int tcpPort)
     {
@@ -32,16 +33,20 @@ public sealed class ServerProcess : IAsyncDisposable
     public HttpClient Http { get; }
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
+    /// <summary>Completes once the server said its journal is replayed and new events are taken.</summary>
+    public Task Replayed => _replayed.Task;
+
     public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "floorwatch-test-" + Guid.NewGuid().ToString("N"));
 
-    public static async Task<ServerProcess> StartAsync(string? dataPath = null, bool withUsers = true, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts the server; completes once it listens and, unless <paramref name="untilReplayed"/> is false, has replayed its journal.</summary>
+    public static async Task<ServerProcess> StartAsync(string? dataPath = null, bool withUsers = true, IReadOnlyDictionary<string, string>? settings = null, bool untilReplayed = true)
     {
         dataPath ??= NewDataPath();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(dataPath, withUsers, settings);
+                return await StartOnceAsync(dataPath, withUsers, settings, untilReplayed);
             }
             catch (PortTakenException) when (attempt < 3)
             {
@@ -50,7 +55,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<ServerProcess> StartOnceAsync(string dataPath, bool withUsers, IReadOnlyDictionary<string, string>? settings)
+    private static async Task<ServerProcess> StartOnceAsync(string dataPath, bool withUsers, IReadOnlyDictionary<string, string>? settings, bool untilReplayed)
     {
         var ports = FreePorts(4);
         var (http, tcp, silo, gateway) = (ports[0], ports[1], ports[2], ports[3]);
@@ -92,6 +97,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         var server = new ServerProcess(process, dataPath, http, tcp);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hostStarted = false;
         void OnLine(string? line)
         {
             if (line is null)
@@ -102,11 +108,18 @@ public sealed class ServerProcess : IAsyncDisposable
             lock (server._output)
             {
                 server._output.AppendLine(line);
-            }
 
-            if (line.Contains("Application started", StringComparison.Ordinal))
-            {
-                started.TrySetResult();
+                // Listening, and the journal replayed: the order of the two depends on the journal's length.
+                hostStarted |= line.Contains("Application started", StringComparison.Ordinal);
+                if (line.Contains("Ready: the journal is replayed", StringComparison.Ordinal))
+                {
+                    server._replayed.TrySetResult();
+                }
+
+                if (hostStarted && (server.Replayed.IsCompleted || !untilReplayed))
+                {
+                    started.TrySetResult();
+                }
             }
         }
 

@@ -9,7 +9,7 @@ namespace FloorWatch.LoadGen.Target;
 /// A FloorWatch server build started as a child process, as a user would run it: free ports, a
 /// temporary data folder, its own CTI key and one user who may do everything, the push cadence of
 /// the run. Its output goes to a log file in the data folder; the start is awaited on its
-/// "Application started" line.
+/// "Application started" and "Ready" (journal replayed) lines.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -86,6 +86,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         var log = new StreamWriter(Path.Combine(dataPath, "server.log")) { AutoFlush = true };
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hostStarted = false;
+        var replayed = false;
         void OnLine(string? line)
         {
             if (line is null)
@@ -96,11 +98,14 @@ internal sealed class ServerProcess : IAsyncDisposable
             lock (log)
             {
                 log.WriteLine(line);
-            }
 
-            if (line.Contains("Application started", StringComparison.Ordinal))
-            {
-                started.TrySetResult();
+                // Listening, and the journal replayed: the order of the two depends on the journal's length.
+                hostStarted |= line.Contains("Application started", StringComparison.Ordinal);
+                replayed |= line.Contains("Ready: the journal is replayed", StringComparison.Ordinal);
+                if (hostStarted && replayed)
+                {
+                    started.TrySetResult();
+                }
             }
         }
 
@@ -126,7 +131,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         catch (TimeoutException)
         {
             await server.DisposeAsync();
-            throw new LoadException($"the server did not say \"Application started\" within {StartTimeout.TotalSeconds} s; its output is in {server.LogPath}");
+            throw new LoadException($"the server did not say \"Application started\" and \"Ready\" within {StartTimeout.TotalSeconds} s; its output is in {server.LogPath}");
         }
 
         return server;

@@ -173,7 +173,12 @@ async function run(o: BenchOptions): Promise<void> {
   try {
     progress(`starting the server ${serverDll} (push every ${o.pushMs} ms, data ${dataDir})`);
     server = new DotnetProcess('the server', serverDll, ['--urls', baseUrl], env, join(artifacts, 'server.log'));
-    await Promise.race([server.waitForLine(/Application started/, 90_000, '"Application started"'), interrupted]);
+    // Listening, and the journal replayed: the order of the two depends on the journal's length.
+    const up = Promise.all([
+      server.waitForLine(/Application started/, 90_000, '"Application started"'),
+      server.waitForLine(/Ready: the journal is replayed/, 90_000, '"Ready"'),
+    ]);
+    await Promise.race([up, interrupted]);
     progress(`server up at ${baseUrl} (pid ${server.pid}; log ${join(artifacts, 'server.log')})`);
     const bearer = await token(baseUrl, user, password);
 

@@ -20,6 +20,7 @@ public static class HealthEndpoints
                 ready,
                 silo = silo ? "joined" : "starting",
                 journal = pipeline.IsReady ? "replayed" : "replaying",
+                journalReadPercent = Math.Round(pipeline.ReplayPercent, 1),
                 journalSeq = pipeline.LastSeq,
                 backlog = dispatcher.Backlog,
                 feed = centers.Ids.ToDictionary(c => c, c => new { status = feed.State(c), lastHeardAt = feed.LastHeard(c) }),

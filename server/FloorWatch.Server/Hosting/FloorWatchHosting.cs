@@ -76,6 +76,7 @@ public static class FloorWatchHosting
         // Built now, not at the first sign-in, so a generated admin password is printed at start.
         app.Services.GetRequiredService<UserStore>();
         app.UseClientFiles();
+        app.UseReplayGate();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

@@ -39,8 +39,11 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         _seenIds = new SeenIds(Path.Combine(_folder, "seen-ids"), log, options.Value.SeenIdsInMemory);
     }
 
-    /// <summary>True once the journal was replayed and new events are taken.</summary>
+    /// <summary>True once the journal was replayed and applied, and new events are taken.</summary>
     public bool IsReady { get; private set; }
+
+    /// <summary>How much of the journal the replay has read, 0 to 100.</summary>
+    public double ReplayPercent => _file is { ReplayLength: > 0 } f ? 100.0 * f.ReplayedBytes / f.ReplayLength : IsReady ? 100 : 0;
 
     public long LastSeq => Interlocked.Read(ref _seq);
 
@@ -82,19 +85,40 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     }
 
     /// <summary>
-    /// Replays the journal before anything new is taken. The centers apply it as it is read, and the
-    /// reading waits while the records not yet applied are over their limit, so a journal of any
-    /// length replays within the same memory as a live feed.
+    /// Replays the journal, after which new records are taken. The centers apply it as it is read,
+    /// and the reading waits while the records not yet applied are over their limit, so a journal of
+    /// any length replays within the same memory as a live feed. It runs after the start, so the
+    /// server answers <c>/healthz</c> and <c>/readyz</c> meanwhile; submissions wait for it.
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         _file = new JournalFile(_folder);
 
         // The silo is registered before this service, so it has started: its grains can apply now.
         _dispatcher.Open();
-        await Replay(_file, cancellationToken);
+        _writer = Task.Run(() => ReplayThenWrite(_file), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task ReplayThenWrite(JournalFile file)
+    {
+        try
+        {
+            await Replay(file, _stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            _log.LogCritical(ex, "The journal {Path} could not be replayed: nothing new is taken; mend or move the file, then restart the server", file.Path);
+            return;
+        }
+
         IsReady = true;
-        _writer = Task.Run(WriteLoop, CancellationToken.None);
+        _log.LogInformation("Ready: the journal is replayed and new events are taken");
+        await WriteLoop();
     }
 
     private async Task Replay(JournalFile file, CancellationToken ct)
@@ -104,6 +128,11 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         long mostWaiting = 0;
         foreach (var (center, entry) in file.Replay((line, text) => _log.LogWarning("Journal line {Line} is unreadable and was passed over: {Text}", line, text)))
         {
+            if (count % 65_536 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
             _seq = Math.Max(_seq, entry.Seq);
             if (entry.Event is { } e)
             {

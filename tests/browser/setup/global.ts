@@ -21,7 +21,7 @@ export interface ServerInfo {
   /** True when the server build carries the client (wwwroot/index.html beside the dll). */
   clientBuilt: boolean;
   ctiKey: string;
-  /** When the server printed "Application started" (epoch ms), first start. */
+  /** When the server printed "Application started" and "Ready" (epoch ms), first start. */
   startedAt: number;
 }
 

@@ -51,7 +51,7 @@ export class ServerProcess {
     appendFileSync(this.logFile, stamped + '\n');
   }
 
-  /** Starts the server and resolves once it printed "Application started" (or fails with its output). */
+  /** Starts the server and resolves once it printed "Application started" and "Ready" (or fails with its output). */
   async start(timeoutMs = 90_000): Promise<number> {
     if (this.running) throw new Error(`the server is already running (pid ${this.pid})`);
     this.starts += 1;
@@ -73,9 +73,14 @@ export class ServerProcess {
 
     let started: () => void = () => {};
     const startedLine = new Promise<void>((resolve) => (started = resolve));
+    // Listening, and the journal replayed: the order of the two depends on the journal's length.
+    let hostStarted = false;
+    let replayed = false;
     createInterface({ input: child.stdout! }).on('line', (line) => {
       this.record('out', line);
-      if (line.includes('Application started')) started();
+      hostStarted ||= line.includes('Application started');
+      replayed ||= line.includes('Ready: the journal is replayed');
+      if (hostStarted && replayed) started();
     });
     createInterface({ input: child.stderr! }).on('line', (line) => this.record('err', line));
 
@@ -87,7 +92,7 @@ export class ServerProcess {
     });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the server printed no "Application started" within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`the server printed no "Application started" and "Ready" within ${timeoutMs / 1000} s`)), timeoutMs);
     });
 
     try {
