@@ -29,6 +29,9 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     private long _seq;
     private Task? _writer;
 
+    // Set by the replay's task, read by requests on any thread.
+    private volatile bool _ready;
+
     public IngestPipeline(IOptions<FloorWatchOptions> options, CenterDispatcher dispatcher, CenterRegistry centers, IEnumerable<IEventWatcher> watchers, ILogger<IngestPipeline> log)
     {
         _watchers = watchers.ToArray();
@@ -40,7 +43,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     }
 
     /// <summary>True once the journal was replayed and applied, and new events are taken.</summary>
-    public bool IsReady { get; private set; }
+    public bool IsReady => _ready;
 
     /// <summary>How much of the journal the replay has read, 0 to 100.</summary>
     public double ReplayPercent => _file is { ReplayLength: > 0 } f ? 100.0 * f.ReplayedBytes / f.ReplayLength : IsReady ? 100 : 0;
@@ -116,7 +119,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
             return;
         }
 
-        IsReady = true;
+        _ready = true;
         _log.LogInformation("Ready: the journal is replayed and new events are taken");
         await WriteLoop();
     }
