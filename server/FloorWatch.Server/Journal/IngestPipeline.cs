@@ -22,6 +22,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     private readonly CenterDispatcher _dispatcher;
     private readonly CenterRegistry _centers;
     private readonly ILogger<IngestPipeline> _log;
+    private readonly IHostApplicationLifetime _lifetime;
     private readonly IEventWatcher[] _watchers;
     private readonly string _folder;
     private readonly CancellationTokenSource _stopping = new();
@@ -32,8 +33,9 @@ public sealed class IngestPipeline : IHostedService, IDisposable
     // Set by the replay's task, read by requests on any thread.
     private volatile bool _ready;
 
-    public IngestPipeline(IOptions<FloorWatchOptions> options, CenterDispatcher dispatcher, CenterRegistry centers, IEnumerable<IEventWatcher> watchers, ILogger<IngestPipeline> log)
+    public IngestPipeline(IOptions<FloorWatchOptions> options, CenterDispatcher dispatcher, CenterRegistry centers, IEnumerable<IEventWatcher> watchers, IHostApplicationLifetime lifetime, ILogger<IngestPipeline> log)
     {
+        _lifetime = lifetime;
         _watchers = watchers.ToArray();
         _dispatcher = dispatcher;
         _centers = centers;
@@ -115,7 +117,10 @@ public sealed class IngestPipeline : IHostedService, IDisposable
         }
         catch (Exception ex)
         {
-            _log.LogCritical(ex, "The journal {Path} could not be replayed: nothing new is taken; mend or move the file, then restart the server", file.Path);
+            // A server that never becomes ready would hold every switch's events for good: it stops, as a failed start did.
+            _log.LogCritical(ex, "The journal {Path} could not be replayed; the server stops. Mend or move the file, then start the server again", file.Path);
+            Environment.ExitCode = 1;
+            _lifetime.StopApplication();
             return;
         }
 
