@@ -38,6 +38,12 @@ public sealed class ApplyBacklog(long limit)
     /// <summary>Completes at once while the backlog is within the limit, else once it is back within it.</summary>
     public Task WaitForRoomAsync(CancellationToken ct)
     {
+        // Within the limit, as nearly always: no lock, as the replay asks after every record.
+        if (Count <= Limit)
+        {
+            return Task.CompletedTask;
+        }
+
         lock (_gate)
         {
             // Read under the gate: a record applied after this read finds the waiter in _room.

@@ -59,9 +59,6 @@ public sealed class CenterDispatcher
     /// <summary>Completes once the records not yet applied are within <see cref="FloorWatchOptions.MaxUnappliedRecords"/>.</summary>
     public Task WaitForRoomAsync(CancellationToken ct) => _backlog.WaitForRoomAsync(ct);
 
-    /// <summary>True while the records not yet applied are over their limit.</summary>
-    public bool IsFull => _backlog.Count > _backlog.Limit;
-
     /// <summary>From now on the centers apply what is enqueued: the silo is up.</summary>
     public void Open() => _open.TrySetResult();
 

@@ -155,10 +155,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
             _centers.Touch(center);
             _dispatcher.Enqueue(center, [entry], replayed: true);
             mostWaiting = Math.Max(mostWaiting, _dispatcher.Backlog);
-            if (_dispatcher.IsFull)
-            {
-                await _dispatcher.WaitForRoomAsync(ct);
-            }
+            await _dispatcher.WaitForRoomAsync(ct);
 
             if (++count % 1_000_000 == 0)
             {
