@@ -161,7 +161,7 @@ public sealed class IngestPipeline : IHostedService, IDisposable
             {
                 _log.LogInformation(
                     "Replaying the journal: {Count} records so far, {Percent:0} % of its {MiB:N0} MiB",
-                    count, 100.0 * file.ReplayedBytes / Math.Max(1, file.ReplayLength), file.ReplayLength >> 20);
+                    count, ReplayPercent, file.ReplayLength >> 20);
             }
         }
 
