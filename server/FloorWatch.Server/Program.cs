@@ -3,11 +3,7 @@ using FloorWatch.Server.Hosting;
 SharedArrayPoolSize.Apply();
 if (CommandLineHelp.TryPrint(args))
 {
-    return;
+    return 0;
 }
 
-var builder = FloorWatchHosting.CreateBuilder(args);
-builder.AddFloorWatch();
-var app = builder.Build();
-app.MapFloorWatch();
-app.Run();
+return StartupErrors.Run(() => FloorWatchHosting.CreateBuilder(args).AddFloorWatch().Build().MapFloorWatch().Run(), Console.Error);

@@ -58,42 +58,8 @@ public sealed class ServerProcess : IAsyncDisposable
     private static async Task<ServerProcess> StartOnceAsync(string dataPath, bool withUsers, IReadOnlyDictionary<string, string>? settings, bool untilReplayed)
     {
         var ports = FreePorts(4);
-        var (http, tcp, silo, gateway) = (ports[0], ports[1], ports[2], ports[3]);
-        var dll = ServerDll();
-        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{http}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        var env = new Dictionary<string, string>
-        {
-            ["FloorWatch__DataPath"] = dataPath,
-            ["FloorWatch__Cti__ApiKey"] = CtiKey,
-            ["FloorWatch__Cti__TcpPort"] = tcp.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["FloorWatch__Silo__Port"] = silo.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["FloorWatch__Silo__GatewayPort"] = gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        };
-        if (withUsers)
-        {
-            AddUser(env, 0, "admin", Roles("admin", "supervisor"), "*");
-            AddUser(env, 1, "wall-acme", Roles("wallboard"), "acme");
-            AddUser(env, 2, "sup-acme", Roles("supervisor"), "acme");
-            AddUser(env, 3, "cti-acme", Roles("cti"), "acme");
-            AddUser(env, 4, "agent-acme", Roles("agent"), "acme");
-        }
-        foreach (var (k, v) in settings ?? new Dictionary<string, string>())
-        {
-            env[k] = v;
-        }
-
-        foreach (var (k, v) in env)
-        {
-            psi.Environment[k] = v;
-        }
-
+        var (http, tcp) = (ports[0], ports[1]);
+        var psi = StartInfo(dataPath, $"http://127.0.0.1:{http}", ports, withUsers, settings);
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         var server = new ServerProcess(process, dataPath, http, tcp);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -133,6 +99,72 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await started.Task.WaitAsync(TimeSpan.FromSeconds(90));
         return server;
+    }
+
+    /// <summary>Runs the server until it exits by itself, as it does when it refuses to start: its exit code and what it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings, string? urls = null)
+    {
+        var ports = FreePorts(4);
+        var psi = StartInfo(NewDataPath(), urls ?? $"http://127.0.0.1:{ports[0]}", ports, withUsers: true, settings);
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>The server's command line and environment: free ports, its own data folder, the test users, then <paramref name="settings"/> over them.</summary>
+    private static ProcessStartInfo StartInfo(string dataPath, string urls, int[] ports, bool withUsers, IReadOnlyDictionary<string, string>? settings)
+    {
+        var (tcp, silo, gateway) = (ports[1], ports[2], ports[3]);
+        var dll = ServerDll();
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", urls])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        var env = new Dictionary<string, string>
+        {
+            ["FloorWatch__DataPath"] = dataPath,
+            ["FloorWatch__Cti__ApiKey"] = CtiKey,
+            ["FloorWatch__Cti__TcpPort"] = tcp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["FloorWatch__Silo__Port"] = silo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["FloorWatch__Silo__GatewayPort"] = gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        if (withUsers)
+        {
+            AddUser(env, 0, "admin", Roles("admin", "supervisor"), "*");
+            AddUser(env, 1, "wall-acme", Roles("wallboard"), "acme");
+            AddUser(env, 2, "sup-acme", Roles("supervisor"), "acme");
+            AddUser(env, 3, "cti-acme", Roles("cti"), "acme");
+            AddUser(env, 4, "agent-acme", Roles("agent"), "acme");
+        }
+
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>())
+        {
+            env[k] = v;
+        }
+
+        foreach (var (k, v) in env)
+        {
+            psi.Environment[k] = v;
+        }
+
+        return psi;
     }
 
     private static string[] Roles(params string[] roles) => roles;

@@ -18,6 +18,7 @@ public static class CommandLineHelp
             Every setting can also be given as an environment variable FloorWatch__Section__Key:
               --urls                         HTTP address (default http://127.0.0.1:5080)
               FloorWatch__DataPath           folder of the journal, signing key, audit log, journaled ids and past intervals (default ./data)
+              FloorWatch__Redis              Redis mode; not in this version: set, the start is refused (default unset)
               FloorWatch__Demo               true = run a simulated center "demo" over the TCP CTI link (default false)
               FloorWatch__Cti__ApiKey        key a switch presents (X-Api-Key header, TCP hello); unset = ingest refused
               FloorWatch__Cti__TcpPort       TCP CTI link port, 0 = off (default 5077)
@@ -41,6 +42,8 @@ public static class CommandLineHelp
               FloorWatch__Monitor__Announce  tell the agent when a call is monitored (default true)
               FloorWatch__Centers__<id>__TimeZone, __DayStartsAt, __Queues__<q>__SlThresholdSeconds, ...
                                              center settings (IANA zone, HH:mm, per-queue service level settings)
+
+            A start refused for its settings or its addresses says why and exits with code 2.
 
             Pages: / (sign in), /wallboard/<center>[?token=...], /supervisor/<center>, /quality/<center>, /staffing
             Endpoints: /healthz, /readyz, POST /api/auth/token, POST /api/cti/events,

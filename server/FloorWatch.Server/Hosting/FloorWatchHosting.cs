@@ -14,6 +14,7 @@ using FloorWatch.Server.Options;
 using FloorWatch.Server.Pages;
 using FloorWatch.Server.Push;
 using FloorWatch.Server.Staffing;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace FloorWatch.Server.Hosting;
@@ -33,13 +34,16 @@ public static class FloorWatchHosting
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+        else
+        {
+            CheckUrls(builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"]!);
+        }
 
         builder.Services.AddOptions<FloorWatchOptions>()
-            .Bind(builder.Configuration.GetSection(FloorWatchOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .Bind(builder.Configuration.GetSection(FloorWatchOptions.Section));
         builder.Services.AddSingleton<IValidateOptions<FloorWatchOptions>, FloorWatchOptionsValidator>();
-        var options = builder.Configuration.GetSection(FloorWatchOptions.Section).Get<FloorWatchOptions>() ?? new FloorWatchOptions();
+        var options = BindOptions(builder.Configuration);
+        DataFolder.Prepare(options.DataPath);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxIngestBytes);
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -69,6 +73,43 @@ public static class FloorWatchHosting
         // Last, so it stops first: the demo ends its calls over the link before the link closes.
         builder.AddFloorWatchDemo(options);
         return builder;
+    }
+
+    /// <summary>Kestrel would refuse a malformed address only once the silo had started, with a stack trace.</summary>
+    private static void CheckUrls(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                BindingAddress.Parse(url);
+            }
+            catch (FormatException)
+            {
+                throw new OptionsValidationException("urls", typeof(string), [$"--urls: '{url}' is not an address to listen on (e.g. http://127.0.0.1:5080; several are separated by ;)"]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The settings as given, checked before any part is built from them (the silo takes its ports
+    /// here): a value out of range or not of its setting's type is a configuration error, not a crash.
+    /// </summary>
+    private static FloorWatchOptions BindOptions(ConfigurationManager configuration)
+    {
+        FloorWatchOptions options;
+        try
+        {
+            options = configuration.GetSection(FloorWatchOptions.Section).Get<FloorWatchOptions>() ?? new FloorWatchOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key and the type: "Failed to convert configuration value at 'FloorWatch:PushIntervalMs' to type 'System.Int32'."
+            throw new OptionsValidationException(FloorWatchOptions.Section, typeof(FloorWatchOptions), [ex.Message]);
+        }
+
+        var result = new FloorWatchOptionsValidator().Validate(null, options);
+        return result.Failed ? throw new OptionsValidationException(FloorWatchOptions.Section, typeof(FloorWatchOptions), result.Failures) : options;
     }
 
     public static WebApplication MapFloorWatch(this WebApplication app)

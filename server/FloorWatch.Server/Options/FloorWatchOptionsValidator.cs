@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
 using FloorWatch.Domain.Events;
 using FloorWatch.Domain.Settings;
 using Microsoft.Extensions.Options;
@@ -10,6 +12,10 @@ public sealed class FloorWatchOptionsValidator : IValidateOptions<FloorWatchOpti
     public ValidateOptionsResult Validate(string? name, FloorWatchOptions options)
     {
         var errors = new List<string>();
+        Annotations(options, FloorWatchOptions.Section, errors);
+        Annotations(options.Cti, $"{FloorWatchOptions.Section}:Cti", errors);
+        Annotations(options.Silo, $"{FloorWatchOptions.Section}:Silo", errors);
+        Annotations(options.Auth, $"{FloorWatchOptions.Section}:Auth", errors);
         for (var i = 0; i < options.Users.Count; i++)
         {
             var u = options.Users[i];
@@ -54,11 +60,32 @@ public sealed class FloorWatchOptionsValidator : IValidateOptions<FloorWatchOpti
         errors.AddRange(options.Monitor.Validate());
         errors.AddRange(options.QueueLog.Validate());
 
+        if (!string.IsNullOrEmpty(options.Redis))
+        {
+            errors.Add("FloorWatch:Redis: this version runs on its embedded default only (one process, the journal in FloorWatch:DataPath); the Redis mode is not in it yet. Unset FloorWatch__Redis");
+        }
+
+        if (!IPAddress.TryParse(options.Cti.TcpAddress, out _))
+        {
+            errors.Add($"FloorWatch:Cti:TcpAddress: '{options.Cti.TcpAddress}' is not an IP address (e.g. 127.0.0.1, or 0.0.0.0 for every interface)");
+        }
+
         if (options.Demo && options.Cti.TcpPort == 0)
         {
             errors.Add("FloorWatch:Demo needs the TCP CTI link, which FloorWatch:Cti:TcpPort=0 turns off: give it a port or leave it at 5077");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>The ranges and required values a section's properties declare, each named by its key (data annotations alone look at the top level only).</summary>
+    private static void Annotations(object section, string prefix, List<string> errors)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);
+        foreach (var r in results)
+        {
+            errors.Add($"{prefix}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}");
+        }
     }
 }
