@@ -18,6 +18,9 @@ public class StartupErrorTests
         { "FloorWatch__Silo__Port", "70000", "FloorWatch:Silo:Port: The field Port must be between 1 and 65535." },
         { "FloorWatch__Cti__TcpAddress", "localhost", "FloorWatch:Cti:TcpAddress: 'localhost' is not an IP address" },
         { "FloorWatch__DataPath", " ", "FloorWatch:DataPath: The DataPath field is required." },
+        { "FloorWatch__Auth__Authority", "http://127.0.0.1:9/realms/floor", "FloorWatch:Auth:Authority: 'http://127.0.0.1:9/realms/floor' is not https" },
+        { "FloorWatch__Auth__Authority", "sso.example.com", "FloorWatch:Auth:Authority: 'sso.example.com' is not an http(s) URL" },
+        { "FloorWatch__Auth__ClientId", "pages", "FloorWatch:Auth:Audience and FloorWatch:Auth:ClientId belong to an OpenID Connect authority" },
     };
 
     [Theory]

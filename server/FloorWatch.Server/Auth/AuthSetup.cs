@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using FloorWatch.Server.Options;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FloorWatch.Server.Auth;
@@ -16,39 +17,60 @@ public static class AuthSetup
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddAuthorization();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
-        {
-            o.MapInboundClaims = false;
-            o.TokenValidationParameters = new TokenValidationParameters
+        var authentication = builder.Services.AddAuthentication(BearerSchemes.Default)
+            .AddPolicyScheme(BearerSchemes.Default, "this server's or the authority's bearer token", o => o.ForwardDefaultSelector = options.Auth.Authority is null ? _ => BearerSchemes.Local : BearerSchemes.For)
+            .AddJwtBearer(BearerSchemes.Local, o =>
             {
-                ValidIssuer = TokenService.Issuer,
-                ValidAudience = TokenService.Issuer,
-                IssuerSigningKey = key,
-                NameClaimType = ClaimTypes.Name,
-                RoleClaimType = ClaimTypes.Role,
-                ClockSkew = TimeSpan.FromSeconds(30),
-            };
-            o.Events = new JwtBearerEvents
-            {
-                OnMessageReceived = ctx =>
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
                 {
-                    if (string.IsNullOrEmpty(ctx.Token) && ctx.Request.Query.TryGetValue("access_token", out var token))
-                    {
-                        ctx.Token = token;
-                    }
+                    ValidIssuer = TokenService.Issuer,
+                    ValidAudience = TokenService.Issuer,
+                    IssuerSigningKey = key,
+                    NameClaimType = ClaimTypes.Name,
+                    RoleClaimType = ClaimTypes.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                o.Events = new JwtBearerEvents { OnMessageReceived = BearerSchemes.FromQuery };
+            });
+        if (options.Auth is { Authority: { } authority } auth)
+        {
+            // The issuer, its signing keys and their rotation come from the authority's metadata.
+            authentication.AddJwtBearer(BearerSchemes.Authority, o =>
+            {
+                o.Authority = authority;
+                o.Audience = auth.Audience;
+                o.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidAudience = auth.Audience,
+                    NameClaimType = auth.NameClaim,
+                    RoleClaimType = auth.RoleClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = BearerSchemes.FromQuery,
+                    OnTokenValidated = ctx => AuthorityClaims.MapCenters(ctx, auth),
+                };
+            });
+        }
 
-                    return Task.CompletedTask;
-                },
-            };
-        });
         return builder;
     }
 
     public sealed record TokenRequest([property: JsonPropertyName("user")] string? User, [property: JsonPropertyName("password")] string? Password);
 
-    public static void MapAuthEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/auth/token", (TokenRequest? body, UserStore users, TokenService tokens) =>
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", (TokenRequest? body, UserStore users, TokenService tokens, IOptions<FloorWatchOptions> options) =>
         {
+            if (!users.Any)
+            {
+                return Results.Json(new { error = $"this server issues no tokens: sign in through the OpenID Connect authority {options.Value.Auth.Authority}" }, statusCode: StatusCodes.Status404NotFound);
+            }
+
             if (body?.User is not { Length: > 0 } name || body.Password is not { } password)
             {
                 return Results.BadRequest(new { error = "send {\"user\":\"...\",\"password\":\"...\"}" });
@@ -58,4 +80,12 @@ public static class AuthSetup
                 ? Results.Ok(new { token = tokens.Issue(user) })
                 : Results.Json(new { error = "sign-in refused" }, statusCode: StatusCodes.Status401Unauthorized);
         }).AllowAnonymous();
+
+        // What the sign-in page offers: the local form, the authority, or both.
+        app.MapGet("/api/auth/config", (UserStore users, IOptions<FloorWatchOptions> options) =>
+        {
+            var auth = options.Value.Auth;
+            return Results.Ok(new { local = users.Any, authority = auth.Authority, clientId = auth.ClientId, scope = auth.ClientId is null ? null : auth.Scope });
+        }).AllowAnonymous();
+    }
 }

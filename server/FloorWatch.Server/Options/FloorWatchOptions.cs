@@ -102,6 +102,36 @@ public sealed class AuthOptions
     /// <summary>How long a token issued by /api/auth/token is good for.</summary>
     [Range(0.01, 24 * 366)]
     public double TokenHours { get; set; } = 12;
+
+    /// <summary>
+    /// An OpenID Connect issuer (its URL, e.g. https://sso.example.com/realms/floor) whose access
+    /// tokens are taken in place of this server's own; unset, only local tokens are.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audience the authority's tokens must be for (required with <see cref="Authority"/>).</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>The pages' client at the authority (authorization code with PKCE); unset, the pages sign in locally or take ?token=.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Scopes the pages ask the authority for.</summary>
+    public string Scope { get; set; } = "openid profile";
+
+    /// <summary>The authority's claim holding the user's name (an agent's is their agent id).</summary>
+    [Required]
+    public string NameClaim { get; set; } = "preferred_username";
+
+    /// <summary>The authority's claim holding the user's roles (contract section 6), one value each or an array.</summary>
+    [Required]
+    public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>The authority's claim holding the centers the user may see (<c>*</c> = all).</summary>
+    [Required]
+    public string CenterClaim { get; set; } = "centers";
+
+    /// <summary>The authority's metadata and keys are fetched over https only; false allows http, for a test authority.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 }
 
 public sealed class UserOptions

@@ -60,6 +60,8 @@ public sealed class FloorWatchOptionsValidator : IValidateOptions<FloorWatchOpti
         errors.AddRange(options.Monitor.Validate());
         errors.AddRange(options.QueueLog.Validate());
 
+        errors.AddRange(AuthorityErrors(options.Auth));
+
         if (!string.IsNullOrEmpty(options.Redis))
         {
             errors.Add("FloorWatch:Redis: this version runs on its embedded default only (one process, the journal in FloorWatch:DataPath); the Redis mode is not in it yet. Unset FloorWatch__Redis");
@@ -76,6 +78,34 @@ public sealed class FloorWatchOptionsValidator : IValidateOptions<FloorWatchOpti
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static IEnumerable<string> AuthorityErrors(AuthOptions auth)
+    {
+        const string Key = "FloorWatch:Auth";
+        if (string.IsNullOrEmpty(auth.Authority))
+        {
+            if (!string.IsNullOrEmpty(auth.Audience) || !string.IsNullOrEmpty(auth.ClientId))
+            {
+                yield return $"{Key}:Audience and {Key}:ClientId belong to an OpenID Connect authority: give {Key}:Authority too";
+            }
+
+            yield break;
+        }
+
+        if (!Uri.TryCreate(auth.Authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return $"{Key}:Authority: '{auth.Authority}' is not an http(s) URL (e.g. https://sso.example.com/realms/floor)";
+        }
+        else if (uri.Scheme == Uri.UriSchemeHttp && auth.RequireHttpsMetadata)
+        {
+            yield return $"{Key}:Authority: '{auth.Authority}' is not https, and its signing keys would come unprotected; {Key}:RequireHttpsMetadata=false allows it, for a test authority only";
+        }
+
+        if (string.IsNullOrEmpty(auth.Audience))
+        {
+            yield return $"{Key}:Audience is required with {Key}:Authority: the audience its tokens for this server name";
+        }
     }
 
     /// <summary>The ranges and required values a section's properties declare, each named by its key (data annotations alone look at the top level only).</summary>
