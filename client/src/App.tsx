@@ -5,6 +5,8 @@ import { setUnauthorizedHandler } from './lib/api/client';
 import { clearToken, getToken } from './lib/api/token';
 import { currentLanguage } from './lib/i18n';
 import { HomePage } from './features/centers/HomePage';
+import { SignInCallback } from './features/signin/SignInCallback';
+import { CALLBACK_PATH } from './features/signin/authority';
 
 // Each role's page is its own chunk: a wallboard or an agent's desk does not load the others.
 const WallboardPage = lazy(() => import('./features/wallboard/WallboardPage').then((m) => ({ default: m.WallboardPage })));
@@ -58,6 +60,7 @@ export function App() {
       <UnauthorizedRedirect />
       <Routes>
         <Route path="/" element={<HomePage />} />
+        <Route path={CALLBACK_PATH} element={<SignInCallback />} />
         <Route path="/wallboard/:center" element={<RequireToken><WallboardPage /></RequireToken>} />
         <Route path="/supervisor/:center" element={<RequireToken><SupervisorPage /></RequireToken>} />
         <Route path="/quality/:center" element={<RequireToken><QualityPage /></RequireToken>} />

@@ -75,6 +75,19 @@ public class AuthorityTests(AuthorityFixture fixture) : IClassFixture<AuthorityF
     }
 
     [Fact]
+    public async Task Me_says_who_the_authority_s_token_is()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Authority.Issue("li.na", AuthorityFixture.Audience, ["supervisor", "quality"], ["acme"]));
+
+        var me = await (await fixture.Server.Http.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("li.na", me.GetProperty("user").GetString());
+        Assert.Equal(["supervisor", "quality"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["acme"], me.GetProperty("centers").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
     public async Task The_hub_takes_the_authority_s_token()
     {
         await using var viewer = await HubViewer.ConnectAsync(fixture.Server, Supervisor());

@@ -13,7 +13,8 @@ public static class AgentEndpoints
         app.MapGet("/api/me", (ClaimsPrincipal user) => Results.Ok(new
         {
             user = user.Identity?.Name,
-            roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
+            // Each identity names its own role claim: ClaimTypes.Role in local tokens, the configured one in an authority's.
+            roles = user.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).ToArray(),
             centers = user.FindAll(TokenService.CenterClaim).Select(c => c.Value).ToArray(),
         })).RequireAuthorization();
 

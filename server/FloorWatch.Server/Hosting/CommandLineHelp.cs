@@ -36,6 +36,13 @@ public static class CommandLineHelp
               FloorWatch__Silo__GatewayPort  embedded silo gateway port (default 30000)
               FloorWatch__Users__0__Name, __Password, __Roles__0, __Centers__0
                                              local users; with none, an admin with a random password is printed once
+              FloorWatch__Auth__Authority    an OpenID Connect issuer (https URL) whose access tokens are taken too
+              FloorWatch__Auth__Audience     the audience those tokens must name (required with the authority)
+              FloorWatch__Auth__ClientId     the pages' client at the authority; set, the sign-in page offers single
+                                             sign-on (redirect address <this server>/signin-callback)
+              FloorWatch__Auth__RoleClaim, __CenterClaim, __NameClaim
+                                             the authority's claims of roles, centers and name
+                                             (default roles, centers, preferred_username)
               FloorWatch__Monitor__Modes__<role>__0
                                              call monitor modes a role may use (listen, whisper, barge, intercept);
                                              default quality listen+whisper, supervisor and admin all four

@@ -9,7 +9,7 @@ namespace FloorWatch.Server.Pages;
 /// </summary>
 public static class ClientPages
 {
-    public static readonly string[] Routes = ["/", "/wallboard/{center}", "/supervisor/{center}", "/quality/{center}", "/agent", "/staffing"];
+    public static readonly string[] Routes = ["/", "/signin-callback", "/wallboard/{center}", "/supervisor/{center}", "/quality/{center}", "/agent", "/staffing"];
 
     /// <summary>Beside the server's assembly, so it is found whatever the working directory.</summary>
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { ServerProcess } from './server-process.js';
+import { AUDIENCE, CLIENT_ID, startAuthority } from './authority.js';
 
 export interface ServerInfo {
   baseUrl: string;
@@ -23,6 +24,8 @@ export interface ServerInfo {
   ctiKey: string;
   /** When the server printed "Application started" and "Ready" (epoch ms), first start. */
   startedAt: number;
+  /** The OpenID Connect authority the server takes tokens from, beside its local users. */
+  authority: string;
 }
 
 declare module 'vitest' {
@@ -79,6 +82,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [httpPort, ctiPort, siloPort, gatewayPort] = (await freePorts(4)) as [number, number, number, number];
   const dataDir = mkdtempSync(join(tmpdir(), 'floorwatch-browser-'));
   const baseUrl = `http://127.0.0.1:${httpPort}`;
+  const authority = await startAuthority(baseUrl);
 
   // The machine's environment without any FloorWatch setting of its own, then this run's.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FloorWatch__')));
@@ -118,6 +122,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     FloorWatch__Users__4__Password: 'agent-pw',
     FloorWatch__Users__4__Roles__0: 'agent',
     FloorWatch__Users__4__Centers__0: '*',
+    // Single sign-on beside the local users (its authority is on plain http, on loopback).
+    FloorWatch__Auth__Authority: authority.issuer,
+    FloorWatch__Auth__Audience: AUDIENCE,
+    FloorWatch__Auth__ClientId: CLIENT_ID,
+    FloorWatch__Auth__RequireHttpsMetadata: 'false',
     DOTNET_NOLOGO: '1',
     DOTNET_CLI_TELEMETRY_OPTOUT: '1',
   });
@@ -170,6 +179,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     clientBuilt,
     ctiKey,
     startedAt,
+    authority: authority.issuer,
   };
   project.provide('server', info);
 
@@ -177,6 +187,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const stopped = await server.stop(20_000);
     console.log(`[browser tests] server stopped in ${stopped.ms} ms (code ${stopped.code}, signal ${stopped.signal}${stopped.killed ? ', had to be killed' : ''})`);
     await new Promise<void>((ok) => control.close(() => ok()));
+    await authority.close();
     process.off('exit', onExit);
     if (!process.env.KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
   };

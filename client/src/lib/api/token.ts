@@ -50,11 +50,11 @@ function payloadOf(token: string | null): Record<string, unknown> | null {
   }
 }
 
-/** The user name in the token (JWT payload `name`/`unique_name`/`sub`), for the header; null if unreadable. */
+/** The user name in the token (JWT payload `name`/`unique_name`, an authority's `preferred_username`, `sub`), for the header; null if unreadable. */
 export function tokenUser(token: string | null): string | null {
   const p = payloadOf(token);
   if (!p) return null;
-  for (const k of ['name', 'unique_name', 'sub', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name']) {
+  for (const k of ['name', 'unique_name', 'preferred_username', 'sub', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name']) {
     const v = p[k];
     if (typeof v === 'string' && v) return v;
   }

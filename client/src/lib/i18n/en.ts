@@ -53,6 +53,13 @@ export const en = {
     submitting: 'Signing in…',
     bad: 'Wrong user name or password.',
     failed: 'Sign-in failed: {{message}}',
+    authority: 'Sign in with single sign-on',
+    or: 'or with a user of this server',
+    authorityFailed: 'Single sign-on failed: {{message}}',
+    noAuthority: 'this server has no single sign-on for its pages',
+    noWay: 'This server signs no one in on this page; open it with a token (?token=…).',
+    finishing: 'Finishing sign-in…',
+    again: 'Back to sign-in',
   },
   centers: {
     title: 'Centers',

@@ -54,6 +54,13 @@ export const zhCN: Messages = {
     submitting: '正在登录…',
     bad: '用户名或密码错误。',
     failed: '登录失败：{{message}}',
+    authority: '统一身份认证登录',
+    or: '或使用本系统账号',
+    authorityFailed: '统一身份认证登录失败：{{message}}',
+    noAuthority: '本系统未为页面配置统一身份认证',
+    noWay: '本页面不提供登录；请使用带令牌的地址（?token=…）打开。',
+    finishing: '正在完成登录…',
+    again: '返回登录',
   },
   centers: {
     title: '客服中心',
