@@ -18,7 +18,7 @@ public static class AuthSetup
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddAuthorization();
         var authentication = builder.Services.AddAuthentication(BearerSchemes.Default)
-            .AddPolicyScheme(BearerSchemes.Default, "this server's or the authority's bearer token", o => o.ForwardDefaultSelector = options.Auth.Authority is null ? _ => BearerSchemes.Local : BearerSchemes.For)
+            .AddPolicyScheme(BearerSchemes.Default, "this server's or the authority's bearer token", o => o.ForwardDefaultSelector = options.Auth.HasAuthority ? BearerSchemes.For : _ => BearerSchemes.Local)
             .AddJwtBearer(BearerSchemes.Local, o =>
             {
                 o.MapInboundClaims = false;
@@ -33,12 +33,12 @@ public static class AuthSetup
                 };
                 o.Events = new JwtBearerEvents { OnMessageReceived = BearerSchemes.FromQuery };
             });
-        if (options.Auth is { Authority: { } authority } auth)
+        if (options.Auth is { HasAuthority: true } auth)
         {
             // The issuer, its signing keys and their rotation come from the authority's metadata.
             authentication.AddJwtBearer(BearerSchemes.Authority, o =>
             {
-                o.Authority = authority;
+                o.Authority = auth.Authority;
                 o.Audience = auth.Audience;
                 o.RequireHttpsMetadata = auth.RequireHttpsMetadata;
                 o.MapInboundClaims = false;
@@ -85,7 +85,7 @@ public static class AuthSetup
         app.MapGet("/api/auth/config", (UserStore users, IOptions<FloorWatchOptions> options) =>
         {
             var auth = options.Value.Auth;
-            return Results.Ok(new { local = users.Any, authority = auth.Authority, clientId = auth.ClientId, scope = auth.ClientId is null ? null : auth.Scope });
+            return Results.Ok(new { local = users.Any, authority = auth.HasAuthority ? auth.Authority : null, clientId = auth.HasAuthority ? auth.ClientId : null, scope = auth.HasAuthority && auth.ClientId is { Length: > 0 } ? auth.Scope : null });
         }).AllowAnonymous();
     }
 }

@@ -20,9 +20,9 @@ public sealed class UserStore
             _users[u.Name] = new LocalUser(u.Name, new PasswordHash(u.Password), u.Roles.ToHashSet(StringComparer.Ordinal), u.Centers.Count == 0 ? new HashSet<string> { "*" } : u.Centers.ToHashSet(StringComparer.Ordinal));
         }
 
-        if (_users.Count == 0 && options.Value.Auth.Authority is { } authority)
+        if (_users.Count == 0 && options.Value.Auth.HasAuthority)
         {
-            log.LogInformation("Sign-in is through the OpenID Connect authority {Authority}; with no local users configured, this server issues no tokens of its own", authority);
+            log.LogInformation("Sign-in is through the OpenID Connect authority {Authority}; with no local users configured, this server issues no tokens of its own", options.Value.Auth.Authority);
         }
         else if (_users.Count == 0)
         {

@@ -109,6 +109,9 @@ public sealed class AuthOptions
     /// </summary>
     public string? Authority { get; set; }
 
+    /// <summary>An authority is set (an empty value, as an empty environment variable gives, is none).</summary>
+    public bool HasAuthority => !string.IsNullOrEmpty(Authority);
+
     /// <summary>The audience the authority's tokens must be for (required with <see cref="Authority"/>).</summary>
     public string? Audience { get; set; }
 

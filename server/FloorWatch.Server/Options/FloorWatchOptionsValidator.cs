@@ -83,7 +83,7 @@ public sealed class FloorWatchOptionsValidator : IValidateOptions<FloorWatchOpti
     private static IEnumerable<string> AuthorityErrors(AuthOptions auth)
     {
         const string Key = "FloorWatch:Auth";
-        if (string.IsNullOrEmpty(auth.Authority))
+        if (!auth.HasAuthority)
         {
             if (!string.IsNullOrEmpty(auth.Audience) || !string.IsNullOrEmpty(auth.ClientId))
             {
