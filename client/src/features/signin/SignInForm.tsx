@@ -66,7 +66,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (token: string) => void
         <div className="signin-tagline">{t('app.tagline')}</div>
         <h1>{t('signin.title')}</h1>
         {config && offersAuthority(config) ? (
-          <button type="button" className="btn-primary" onClick={() => void goToAuthority()} disabled={busy} data-testid="signin-authority">
+          <button type="button" className={config.local ? 'btn' : 'btn-primary'} onClick={() => void goToAuthority()} disabled={busy} data-testid="signin-authority">
             {t('signin.authority')}
           </button>
         ) : null}
