@@ -69,13 +69,16 @@ public sealed class TestAuthority : IAsyncDisposable
         }
 
         var life = lifetime ?? TimeSpan.FromHours(1);
+
+        // A negative lifetime makes a token that expired that long ago, issued as long again before.
+        var issued = life < TimeSpan.Zero ? now.Add(life * 2) : now;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer ?? Issuer,
             Audience = audience,
             Claims = claims,
-            IssuedAt = now.Add(life < TimeSpan.Zero ? life + life : TimeSpan.Zero),
-            NotBefore = now.Add(life < TimeSpan.Zero ? life + life : TimeSpan.Zero),
+            IssuedAt = issued,
+            NotBefore = issued,
             Expires = now.Add(life),
             SigningCredentials = new SigningCredentials(signedBy ?? _key, SecurityAlgorithms.RsaSha256),
         });

@@ -41,6 +41,7 @@ public static class FloorWatchHosting
 
         builder.Services.AddOptions<FloorWatchOptions>()
             .Bind(builder.Configuration.GetSection(FloorWatchOptions.Section));
+        // Checked again once resolved, as the demo adds its center's settings after binding.
         builder.Services.AddSingleton<IValidateOptions<FloorWatchOptions>, FloorWatchOptionsValidator>();
         var options = BindOptions(builder.Configuration);
         DataFolder.Prepare(options.DataPath);
