@@ -85,7 +85,8 @@ public static class AuthSetup
         app.MapGet("/api/auth/config", (UserStore users, IOptions<FloorWatchOptions> options) =>
         {
             var auth = options.Value.Auth;
-            return Results.Ok(new { local = users.Any, authority = auth.HasAuthority ? auth.Authority : null, clientId = auth.HasAuthority ? auth.ClientId : null, scope = auth.HasAuthority && auth.ClientId is { Length: > 0 } ? auth.Scope : null });
+            var pages = auth.HasAuthority && !string.IsNullOrEmpty(auth.ClientId);
+            return Results.Ok(new { local = users.Any, authority = auth.HasAuthority ? auth.Authority : null, clientId = pages ? auth.ClientId : null, scope = pages ? auth.Scope : null });
         }).AllowAnonymous();
     }
 }

@@ -21,7 +21,8 @@ export function SignInCallback() {
         const { token, next } = await finishAuthoritySignIn(config);
         if (!live) return;
         setToken(token);
-        navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+        // Home sends a signed-in user on to `next` when it is a page of this site, as after the local form.
+        navigate(next ? `/?next=${encodeURIComponent(next)}` : '/', { replace: true });
       } catch (err) {
         if (live) setError(err instanceof Error ? err.message : String(err));
       }
