@@ -25,7 +25,7 @@ internal sealed class LoadRun(LoadOptions o)
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        Log.Info($"FloorWatch load generator: {o.Centers} centers, {o.Agents} agents, {o.Queues} queues, {o.Rate} events/s for {o.DurationSeconds} s over {o.Transport.ToString().ToLowerInvariant()}, {o.Clients} clients; {Environment.ProcessorCount} cores, load average {MachineCpu.LoadAverage()}");
+        Log.Info($"FloorWatch load generator: {Fmt.Count(o.Centers, "center")}, {Fmt.Count(o.Agents, "agent")}, {Fmt.Count(o.Queues, "queue")}, {o.Rate} events/s for {o.DurationSeconds} s over {o.Transport.ToString().ToLowerInvariant()}, {Fmt.Count(o.Clients, "client")}; {Environment.ProcessorCount} cores, load average {MachineCpu.LoadAverage()}");
         var bare = await MeasureBareAsync(ct);
 
         await using var spawned = o.SpawnsServer ? await StartServerAsync(ct) : null;
@@ -86,7 +86,7 @@ internal sealed class LoadRun(LoadOptions o)
         try
         {
             await Task.WhenAll(senders.Select(s => s.OpenAsync(ct)));
-            Log.Info($"{feeds.Count} centers known to the server (first event of each acknowledged)");
+            Log.Info($"{Fmt.Count(feeds.Count, "center")} known to the server (first event of each acknowledged)");
 
             var warps = new TimeWarp?[feeds.Count];
             var index = feeds.Select((f, i) => (f.Center, i)).ToDictionary(x => x.Center, x => x.i, StringComparer.Ordinal);
@@ -278,7 +278,7 @@ internal sealed class LoadRun(LoadOptions o)
     {
         var runId = "lg" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         var plans = ProvincePlan.Of(o);
-        Log.Info($"generating {Fmt.N(plans.Sum(p => (long)p.Events))} events for {plans.Count} centers ({plans[0].Agents} agents, {plans[0].Queues.Count} queues, {Fmt.N(plans[0].CallsPerHour)} calls/h each; run {runId})");
+        Log.Info($"generating {Fmt.N(plans.Sum(p => (long)p.Events))} events for {Fmt.Count(plans.Count, "center")} ({Fmt.Count(plans[0].Agents, "agent")}, {Fmt.Count(plans[0].Queues.Count, "queue")}, {Fmt.N(plans[0].CallsPerHour)} calls/h each; run {runId})");
         var watch = Stopwatch.StartNew();
         var feeds = new CenterFeed[plans.Count];
         Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => feeds[i] = FeedGenerator.Generate(plans[i], runId));

@@ -9,6 +9,9 @@ internal static class Fmt
 
     public static string N(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 center", "2 centers": a run of one center or one queue is a size people try.</summary>
+    public static string Count(long value, string one) => N(value) + " " + (value == 1 ? one : one + "s");
+
     public static string Pct(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
 
     public static string Seconds(double? value) => value switch

@@ -13,7 +13,7 @@ internal static class ResultTable
         var sv = r.Server;
         var rows = new List<(string Name, string Value)>
         {
-            ("load", $"{s.Centers} centers, {Fmt.N(s.Agents)} agents, {Fmt.N(s.Queues)} queues, {Fmt.N(s.RequestedRate)} events/s requested for {s.DurationSeconds} s over {s.Transport}, {s.Clients} clients ({s.Rows} rows)" + (s.PushMs is { } p ? $", push every {p} ms" : "")),
+            ("load", $"{Fmt.Count(s.Centers, "center")}, {Fmt.Count(s.Agents, "agent")}, {Fmt.Count(s.Queues, "queue")}, {Fmt.N(s.RequestedRate)} events/s requested for {s.DurationSeconds} s over {s.Transport}, {Fmt.Count(s.Clients, "client")} ({s.Rows} rows)" + (s.PushMs is { } p ? $", push every {p} ms" : "")),
             ("feed", $"{Fmt.N(f.Events)} events ({Fmt.Bytes(f.Bytes)}), {f.SimulatedHours:0.00} simulated hours at ×{f.SpeedUp:0.0}, ts {f.FirstTs:yyyy-MM-dd HH:mm} → {f.LastTs:HH:mm} UTC, generated in {Fmt.Seconds(f.GenerationSeconds)}"),
             ("events offered", $"{Fmt.N(f.OfferedPerSecond)} /s  ({Fmt.N(f.Offered)} written in the run; sender lag max {Fmt.Seconds(f.SenderMaxLagSeconds)})"),
             ("events acknowledged", $"{Fmt.N(f.AckedPerSecond)} /s during the run ({Fmt.N(f.AckedDuringRun)}); "
@@ -60,7 +60,7 @@ internal static class ResultTable
     private static string CheckText(CheckResult? c) => c switch
     {
         null or { Done: false } => "not done" + (c?.Note is { } n ? $": {n}" : ""),
-        { MismatchCount: 0 } => $"all match: {c.Centers} centers, {Fmt.N(c.QueuesCompared)} queues, offered {Fmt.N(c.Offered)}, answered {Fmt.N(c.Answered)}, abandoned {Fmt.N(c.Abandoned)} ({string.Join("; ", c.Methods.Distinct())})" + (c.Note is { } n2 ? $"; {n2}" : ""),
-        _ => $"{Fmt.N(c.MismatchCount)} MISMATCHES over {c.Centers} centers ({string.Join("; ", c.Methods.Distinct())})" + (c.Note is { } n3 ? $"; {n3}" : ""),
+        { MismatchCount: 0 } => $"all match: {Fmt.Count(c.Centers, "center")}, {Fmt.Count(c.QueuesCompared, "queue")}, offered {Fmt.N(c.Offered)}, answered {Fmt.N(c.Answered)}, abandoned {Fmt.N(c.Abandoned)} ({string.Join("; ", c.Methods.Distinct())})" + (c.Note is { } n2 ? $"; {n2}" : ""),
+        _ => $"{Fmt.N(c.MismatchCount)} MISMATCHES over {Fmt.Count(c.Centers, "center")} ({string.Join("; ", c.Methods.Distinct())})" + (c.Note is { } n3 ? $"; {n3}" : ""),
     };
 }
