@@ -28,12 +28,16 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (token: string) => void
     };
   }, []);
 
+  const authority = config !== null && offersAuthority(config) ? config : null;
+  // Until the server says it has no users of its own, the form is there.
+  const form = config?.local !== false;
+
   async function goToAuthority() {
-    if (!config || !offersAuthority(config)) return;
+    if (!authority) return;
     setBusy(true);
     setError(null);
     try {
-      await startAuthoritySignIn(config, params.get('next'));
+      await startAuthoritySignIn(authority, params.get('next'));
     } catch (err) {
       setBusy(false);
       setError(t('signin.authorityFailed', { message: err instanceof Error ? err.message : String(err) }));
@@ -65,13 +69,13 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (token: string) => void
         <div className="signin-brand">{t('app.title')}</div>
         <div className="signin-tagline">{t('app.tagline')}</div>
         <h1>{t('signin.title')}</h1>
-        {config && offersAuthority(config) ? (
-          <button type="button" className={config.local ? 'btn' : 'btn-primary'} onClick={() => void goToAuthority()} disabled={busy} data-testid="signin-authority">
+        {authority ? (
+          <button type="button" className={authority.local ? 'btn' : 'btn-primary'} onClick={() => void goToAuthority()} disabled={busy} data-testid="signin-authority">
             {t('signin.authority')}
           </button>
         ) : null}
-        {config && offersAuthority(config) && config.local ? <div className="signin-or">{t('signin.or')}</div> : null}
-        {config?.local !== false ? (
+        {authority?.local ? <div className="signin-or">{t('signin.or')}</div> : null}
+        {form ? (
           <>
             <label>
               <span>{t('signin.user')}</span>
@@ -97,13 +101,13 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (token: string) => void
             </label>
           </>
         ) : null}
-        {config && !config.local && !offersAuthority(config) ? <p className="form-error">{t('signin.noWay')}</p> : null}
+        {!form && !authority ? <p className="form-error">{t('signin.noWay')}</p> : null}
         {error ? (
           <p className="form-error" role="alert" data-testid="signin-error">
             {error}
           </p>
         ) : null}
-        {config?.local !== false ? (
+        {form ? (
           <button type="submit" className="btn-primary" disabled={busy}>
             {busy ? t('signin.submitting') : t('signin.submit')}
           </button>

@@ -1,5 +1,5 @@
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import type { AuthConfig } from '../../lib/api/authConfig';
+import type { AuthorityConfig } from '../../lib/api/authConfig';
 
 // Sign-in through the OpenID Connect authority: the authorization code flow with PKCE, done by
 // oidc-client-ts. The authority must know `<origin>/signin-callback` as a redirect address of the
@@ -7,7 +7,7 @@ import type { AuthConfig } from '../../lib/api/authConfig';
 
 export const CALLBACK_PATH = '/signin-callback';
 
-function manager(config: AuthConfig & { authority: string; clientId: string }): UserManager {
+function manager(config: AuthorityConfig): UserManager {
   return new UserManager({
     authority: config.authority,
     client_id: config.clientId,
@@ -20,12 +20,12 @@ function manager(config: AuthConfig & { authority: string; clientId: string }): 
 }
 
 /** Leaves for the authority's sign-in page; `next` is where to come back to afterwards. */
-export function startAuthoritySignIn(config: AuthConfig & { authority: string; clientId: string }, next: string | null): Promise<void> {
+export function startAuthoritySignIn(config: AuthorityConfig, next: string | null): Promise<void> {
   return manager(config).signinRedirect({ state: { next } });
 }
 
 /** On the way back: the access token, and where the sign-in started from. Throws when the authority refused or the answer is not this sign-in's. */
-export async function finishAuthoritySignIn(config: AuthConfig & { authority: string; clientId: string }): Promise<{ token: string; next: string | null }> {
+export async function finishAuthoritySignIn(config: AuthorityConfig): Promise<{ token: string; next: string | null }> {
   const m = manager(config);
   const user = await m.signinRedirectCallback();
   await m.removeUser();

@@ -11,8 +11,11 @@ export interface AuthConfig {
   scope: string | null;
 }
 
+/** A configuration whose authority the pages can send a user to. */
+export type AuthorityConfig = AuthConfig & { authority: string; clientId: string };
+
 /** The pages can send a user to the authority: it and the pages' client id are both set. */
-export function offersAuthority(c: AuthConfig): c is AuthConfig & { authority: string; clientId: string } {
+export function offersAuthority(c: AuthConfig): c is AuthorityConfig {
   return !!c.authority && !!c.clientId;
 }
 
