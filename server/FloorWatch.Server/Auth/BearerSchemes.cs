@@ -16,6 +16,9 @@ public static class BearerSchemes
     public const string Local = "LocalBearer";
     public const string Authority = "AuthorityBearer";
 
+    // Reads a token's issuer, without validating it; safe to share.
+    private static readonly JsonWebTokenHandler Reader = new();
+
     /// <summary>The token of a request: its Authorization header, or the <c>access_token</c> parameter (the hub, display pages).</summary>
     public static string? Token(HttpRequest request)
     {
@@ -32,20 +35,15 @@ public static class BearerSchemes
     public static string For(HttpContext context)
     {
         var token = Token(context.Request);
-        var handler = new JsonWebTokenHandler();
-        return token is { Length: > 0 } && handler.CanReadToken(token) && handler.ReadJsonWebToken(token).Issuer != TokenService.Issuer
+        return token is { Length: > 0 } && Reader.CanReadToken(token) && Reader.ReadJsonWebToken(token).Issuer != TokenService.Issuer
             ? Authority
             : Local;
     }
 
-    /// <summary>Takes the token from <c>access_token</c> when there is no Authorization header.</summary>
+    /// <summary>Gives the bearer check the request's token as <see cref="Token"/> finds it, so <c>access_token</c> counts when there is no Authorization header.</summary>
     public static Task FromQuery(MessageReceivedContext context)
     {
-        if (string.IsNullOrEmpty(context.Token) && context.Request.Query.TryGetValue("access_token", out var token))
-        {
-            context.Token = token;
-        }
-
+        context.Token ??= Token(context.Request);
         return Task.CompletedTask;
     }
 }
